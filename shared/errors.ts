@@ -1,0 +1,26 @@
+/**
+ * Stable reason ids shared by server and app: the server sends one in every error body,
+ * the app switches on it. Adding one is a protocol change only if old clients must understand it.
+ */
+export const ERROR_REASONS = [
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'not_found',
+  'unknown_collection',
+  'unauthorized',
+  'invalid_credentials',
+  'token_expired',
+  'refresh_token_reused',
+  'forbidden',
+  'illegal_transition',
+  'too_many_requests',
+  'protocol_outdated',
+  'conflict',
+  'store_unavailable',
+  'internal',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** The one JSON shape of every error response. */
+export type ErrorBody = { error: ErrorReason; message: string; field?: string };
