@@ -1,0 +1,26 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { z } from 'zod';
+import { badRequest } from '../errors';
+
+type Part = 'body' | 'query' | 'params';
+
+/** Parse one part of the request with a zod schema; the first issue becomes a 400 naming the field. */
+export function validate<S extends z.ZodType>(part: Part, schema: S) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const parsed = schema.safeParse(req[part]);
+    if (!parsed.success) return next(zodToBadRequest(parsed.error, part));
+    res.locals[part] = parsed.data;
+    next();
+  };
+}
+
+export function zodToBadRequest(error: z.ZodError, whole: string, prefix = '') {
+  const issue = error.issues[0];
+  const field = prefix + formatPath(issue?.path ?? []) || whole;
+  return badRequest(`${field}: ${issue?.message ?? 'invalid'}`, field);
+}
+
+/** `[0].newDocumentState.checklist[2].label`: how a field is named in every error body. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
+}

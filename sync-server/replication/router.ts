@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { CollectionNameSchema, type CollectionName } from '@shared/schemas/collections';
+import { PullQuerySchema, PushBodySchema } from '@shared/sync/protocol';
+import type { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { AppError } from '../errors';
+import { principalOf, requireAuth } from '../middlewares/require-auth';
+import { validate } from '../middlewares/validate';
+import { NumberAllocator } from '../services/numbering';
+import { PushService } from '../services/push-service';
+import { pullPage } from './pull';
+import { openChangeStream } from './stream';
+
+/** RxDB-style replication endpoints: `/:collection/pull`, `/:collection/push`, and `/stream`. */
+export function createSyncRouter(deps: AppDeps) {
+  const router = Router();
+  const pushService = new PushService(deps, new NumberAllocator(deps.store));
+  router.use(requireAuth(deps.config.JWT_SECRET, deps.clock));
+
+  router.get('/stream', (req, res, next) => {
+    openChangeStream(deps, principalOf(res), req, res).catch(next);
+  });
+
+  // An unknown collection is a 404 before anything else about the request is looked at.
+  router.use('/:collection', (req, res, next) => {
+    res.locals.collection = collectionParam(req.params.collection);
+    next();
+  });
+
+  router.get('/:collection/pull', validate('query', PullQuerySchema), async (_req, res) => {
+    const query = res.locals.query as z.infer<typeof PullQuerySchema>;
+    const collection = res.locals.collection as CollectionName;
+    res.json(await pullPage(deps, principalOf(res), collection, query.checkpoint, query.limit));
+  });
+
+  router.post('/:collection/push', validate('body', PushBodySchema), async (_req, res) => {
+    const rows = res.locals.body as z.infer<typeof PushBodySchema>;
+    const collection = res.locals.collection as CollectionName;
+    res.json(await pushService.push(principalOf(res), collection, rows));
+  });
+
+  return router;
+}
+
+function collectionParam(value: string | undefined): CollectionName {
+  const parsed = CollectionNameSchema.safeParse(value);
+  if (!parsed.success) throw new AppError(404, 'unknown_collection', `There is no collection named ${value}`, 'collection');
+  return parsed.data;
+}

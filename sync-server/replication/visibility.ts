@@ -1,0 +1,39 @@
+import { isInScope, type PrincipalScope } from '@shared/domain/scope';
+import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
+import type { Logger } from '../logger';
+import type { RawStored } from '../store/store';
+
+export type Visibility = 'visible' | 'removed' | 'hidden';
+
+/**
+ * What a principal gets for a stored document: the document, a removal (it was in their scope
+ * and has left it, so their device must drop it), or nothing at all.
+ */
+export function visibilityOf(scope: PrincipalScope, stored: Pick<RawStored, 'acl'>): Visibility {
+  if (isInScope(scope, stored.acl.readers)) return 'visible';
+  if (isInScope(scope, stored.acl.formerReaders)) return 'removed';
+  return 'hidden';
+}
+
+/** The document as this principal should receive it, or undefined when they get nothing. */
+export function documentFor(
+  collection: CollectionName,
+  scope: PrincipalScope,
+  stored: RawStored,
+  logger: Logger,
+): AnyDoc | undefined {
+  const visibility = visibilityOf(scope, stored);
+  if (visibility === 'hidden') return undefined;
+  const doc = parseStoredDoc(collection, stored.fields, logger);
+  if (!doc) return undefined;
+  return visibility === 'removed' ? { ...doc, _deleted: true } : doc;
+}
+
+/** Everything read back from the store goes through its schema before it is served or reused. */
+export function parseStoredDoc(collection: CollectionName, fields: Record<string, unknown>, logger: Logger): AnyDoc | undefined {
+  const parsed = COLLECTION_SCHEMAS[collection].safeParse(fields);
+  if (parsed.success) return parsed.data;
+  // A stored document that no longer parses is data damage or a missed migration: loud, never served.
+  logger.error({ collection, id: fields.id, issues: parsed.error.issues.slice(0, 3) }, 'stored document fails its schema');
+  return undefined;
+}

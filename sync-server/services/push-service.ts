@@ -1,0 +1,95 @@
+import type { Principal } from '@shared/domain/principal';
+import { readScopeFor } from '@shared/domain/scope';
+import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
+import type { SlaPolicy } from '@shared/schemas/misc';
+import type { Site } from '@shared/schemas/site';
+import type { AppDeps } from '../app-deps';
+import { badRequest } from '../errors';
+import { documentFor } from '../replication/visibility';
+import { applySlaAfterWrite } from '../sla/after-write';
+import { ticketSlaFields } from '../sla/ticket-fields';
+import type { AccessMeta } from '../store/couch-docs';
+import type { BulkWrite } from '../store/store';
+import { computeAcl, isSameAcl } from './acl';
+import { activityAcl, buildActivity } from './audit';
+import type { NumberAllocator } from './numbering';
+import { loadReferences, type ReferenceSet } from './references';
+import { refreshChildAcls } from './child-acl';
+import { checkUniqueAssetTags } from './unique-tags';
+import { decideRow, rowId, type RawRow, type RowDecision } from './write-plan';
+
+type PlannedWrite = Extract<RowDecision, { kind: 'write' }>;
+
+/**
+ * Applies a push (RxDB replication contract): returns the current master of every row whose
+ * assumed state was stale; writes the rest with server-owned fields set, each guarded by the
+ * revision it was checked against, and records an activity per accepted change.
+ */
+export class PushService {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly numbers: NumberAllocator,
+  ) {}
+
+  async push(principal: Principal, collection: CollectionName, rows: RawRow[]): Promise<AnyDoc[]> {
+    const ids = rows.map((row, index) => rowId(row, index));
+    const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+    if (duplicate) throw badRequest(`document ${duplicate} appears twice in one push`, 'newDocumentState.id');
+    if (collection === 'assets') await checkUniqueAssetTags(this.deps.store, rows);
+    const masters = await this.deps.store.getMany(collection, ids);
+    const references = await loadReferences(this.deps.store, collection, rows.map((row) => row.newDocumentState));
+    const now = this.deps.clock.now().toISOString();
+    const context = { principal, collection, masters, references, now, logger: this.deps.logger };
+    // Every row is decided before anything is written, so a refused push changes nothing.
+    const decisions = rows.map((row, index) => decideRow(context, row, index));
+    const conflicts = decisions.flatMap((decision) => (decision.kind === 'conflict' ? [decision.master] : []));
+    const writes = decisions.filter((decision): decision is PlannedWrite => decision.kind === 'write');
+    conflicts.push(...(await this.commit(principal, collection, writes, references, now)));
+    return conflicts;
+  }
+
+  /** Writes the planned rows; a row that loses an MVCC race comes back as a conflict. */
+  private async commit(principal: Principal, collection: CollectionName, writes: PlannedWrite[], references: ReferenceSet, now: string) {
+    const prepared = await Promise.all(writes.map((write) => this.withServerFields(collection, write, references, now)));
+    const bulk: BulkWrite[] = prepared.map(({ doc, acl, write }) => ({ doc, acl, rev: write.beforeStored?.rev }));
+    const results = await this.deps.store.bulkPut(collection, bulk);
+    const lost = prepared.filter((_, index) => !results[index]?.ok).map(({ doc }) => doc.id);
+    const accepted = prepared.filter((_, index) => results[index]?.ok);
+    await this.deps.store.bulkPut(
+      'activities',
+      accepted.map(({ doc, acl, write }) => ({ doc: buildActivity(collection, write.before, doc, principal.id, now), acl: activityAcl(acl) })),
+    );
+    await this.refreshChildren(collection, accepted);
+    await applySlaAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc));
+    return this.currentMasters(principal, collection, lost);
+  }
+
+  private async withServerFields(collection: CollectionName, write: PlannedWrite, references: ReferenceSet, now: string) {
+    let doc = write.candidate;
+    if (doc.type === 'ticket') {
+      const number = write.before?.type === 'ticket' ? write.before.number : await this.numbers.nextNumber('TCK');
+      const policy = references.parsed<SlaPolicy>('slaPolicies', doc.slaPolicyId, this.deps.logger);
+      const previous = write.before?.type === 'ticket' ? write.before : undefined;
+      const site = references.parsed<Site>('sites', doc.siteId, this.deps.logger);
+      const slaFields = policy ? ticketSlaFields(doc, previous, policy, site, new Date(now), this.deps.logger) : { sla: doc.sla };
+      doc = { ...doc, number, ...slaFields };
+    } else if (doc.type === 'workOrder') {
+      const number = write.before?.type === 'workOrder' ? write.before.number : await this.numbers.nextNumber('WO');
+      doc = { ...doc, number };
+    }
+    const acl = computeAcl(collection, doc, write.beforeStored?.acl, write.inheritAcl);
+    return { doc, acl, write };
+  }
+
+  /** An owner whose readers changed (reassigned work order or ticket) takes its children along. */
+  private async refreshChildren(collection: CollectionName, accepted: { doc: AnyDoc; acl: AccessMeta; write: PlannedWrite }[]) {
+    const moved = accepted.filter(({ acl, write }) => write.beforeStored && !isSameAcl(acl, write.beforeStored.acl));
+    for (const { doc, acl } of moved) await refreshChildAcls(this.deps, collection, doc.id, acl);
+  }
+
+  private async currentMasters(principal: Principal, collection: CollectionName, ids: string[]): Promise<AnyDoc[]> {
+    const scope = readScopeFor(principal, collection);
+    const masters = await this.deps.store.getMany(collection, ids);
+    return [...masters.values()].flatMap((stored) => documentFor(collection, scope, stored, this.deps.logger) ?? []);
+  }
+}

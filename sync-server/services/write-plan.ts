@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import { isSameClientContent } from '@shared/domain/doc-rules';
+import { explainWriteRefusal } from '@shared/domain/permissions';
+import type { Principal } from '@shared/domain/principal';
+import { isInScope, readScopeFor } from '@shared/domain/scope';
+import { explainStatusRefusal } from '@shared/domain/status-rules';
+import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
+import { IdSchema } from '@shared/schemas/common';
+import { AppError, badRequest, forbidden } from '../errors';
+import { zodToBadRequest } from '../middlewares/validate';
+import type { Logger } from '../logger';
+import { parseStoredDoc, visibilityOf } from '../replication/visibility';
+import type { AccessMeta } from '../store/couch-docs';
+import type { RawStored } from '../store/store';
+import { computeAcl } from './acl';
+import { ownerOf } from './ownership';
+import type { ReferenceSet } from './references';
+
+export type RawRow = { assumedMasterState?: Record<string, unknown> | null; newDocumentState: Record<string, unknown> };
+
+/** What to do with one pushed row once it has been checked against the master. */
+export type RowDecision =
+  | { kind: 'ack' }
+  | { kind: 'conflict'; master: AnyDoc }
+  | { kind: 'write'; before?: AnyDoc; beforeStored?: RawStored; candidate: AnyDoc; inheritAcl?: AccessMeta };
+
+/** Placeholders that let a client-built document pass its schema; the server replaces them on write. */
+const PLACEHOLDER_NUMBER: Partial<Record<CollectionName, string>> = { tickets: 'TCK-000000', workOrders: 'WO-000000' };
+
+export type PlanContext = {
+  principal: Principal;
+  collection: CollectionName;
+  masters: Map<string, RawStored>;
+  references: ReferenceSet;
+  now: string;
+  logger: Logger;
+};
+
+export function rowId(row: RawRow, index: number): string {
+  const parsed = IdSchema.safeParse(row.newDocumentState.id);
+  if (!parsed.success) throw badRequest(`row ${index}: newDocumentState.id: ${parsed.error.issues[0]?.message}`, `[${index}].newDocumentState.id`);
+  return parsed.data;
+}
+
+/**
+ * Decide a row without writing anything: a stale assumed state is a conflict (the master goes
+ * back), a replay of what the master already holds is acknowledged, anything else must pass the
+ * schema, the role's write rules, the state machine, references and read scope — or the whole
+ * push is refused before a single document is written.
+ */
+export function decideRow(context: PlanContext, row: RawRow, index: number): RowDecision {
+  const { collection, principal, logger } = context;
+  const id = rowId(row, index);
+  const scope = readScopeFor(principal, collection);
+  const stored = context.masters.get(id);
+  const visibility = stored ? visibilityOf(scope, stored) : undefined;
+  if (visibility === 'hidden') throw forbidden(`row ${index}: ${collection}/${id} is not yours to change`);
+  const master = stored ? parseStoredDoc(collection, stored.fields, logger) : undefined;
+  if (stored && !master) throw new AppError(500, 'internal', `stored ${collection}/${id} is damaged`);
+  if (master) {
+    // A device that already accepted the removal pushes its deletion: nothing left to tell it.
+    if (visibility === 'removed') return row.newDocumentState._deleted === true ? { kind: 'ack' } : { kind: 'conflict', master: { ...master, _deleted: true } };
+    if (isSameClientContent(collection, master, row.newDocumentState)) return { kind: 'ack' };
+    // A deleted document stays deleted: a push that would bring it back (a device that edited it
+    // just as the deletion arrived) gets the deletion back as a conflict, to merge and record.
+    if (master._deleted && row.newDocumentState._deleted !== true) return { kind: 'conflict', master };
+    if (!row.assumedMasterState || !isSameClientContent(collection, master, row.assumedMasterState)) {
+      return { kind: 'conflict', master };
+    }
+  }
+  const candidate = parseCandidate(context, row.newDocumentState, master, index);
+  checkRules(context, master, candidate, index);
+  const inheritAcl = inheritedAcl(context, candidate, stored, index);
+  const acl = computeAcl(collection, candidate, stored?.acl, inheritAcl);
+  if (!isInScope(scope, acl.readers)) throw forbidden(`row ${index}: the result would be outside what you may see`);
+  return { kind: 'write', before: master, beforeStored: stored, candidate, inheritAcl };
+}
+
+function parseCandidate(context: PlanContext, incoming: Record<string, unknown>, master: AnyDoc | undefined, index: number): AnyDoc {
+  const { collection, now } = context;
+  const masterRecord: Record<string, unknown> = master ?? {};
+  const serverOwned: Record<string, unknown> = { createdAt: master?.createdAt ?? now, updatedAt: now };
+  const placeholder = PLACEHOLDER_NUMBER[collection];
+  if (placeholder) serverOwned.number = masterRecord.number ?? placeholder;
+  if (collection === 'tickets') serverOwned.sla = masterRecord.sla ?? placeholderSla(now);
+  const schema: z.ZodType<AnyDoc> = COLLECTION_SCHEMAS[collection];
+  const parsed = schema.safeParse({ _deleted: false, ...incoming, ...serverOwned });
+  if (parsed.success) return parsed.data;
+  throw zodToBadRequest(parsed.error, `[${index}].newDocumentState`, `[${index}].newDocumentState.`);
+}
+
+function checkRules(context: PlanContext, before: AnyDoc | undefined, after: AnyDoc, index: number): void {
+  const { principal, collection } = context;
+  const refusal = explainWriteRefusal(principal, collection, before, after);
+  if (refusal) throw forbidden(`row ${index}: ${refusal.message}`, refusal.field && `[${index}].newDocumentState.${refusal.field}`);
+  const statusRefusal = explainStatusRefusal(collection, before, after, principal.role);
+  if (statusRefusal) {
+    const field = `[${index}].newDocumentState.${statusRefusal.field}`;
+    const message = `row ${index}: ${statusRefusal.message}`;
+    throw statusRefusal.kind === 'illegal_transition' ? new AppError(422, 'illegal_transition', message, field) : badRequest(message, field);
+  }
+  const missing = after._deleted ? undefined : context.references.missingField(collection, after);
+  if (missing) throw missingReference(index, missing);
+}
+
+/**
+ * Children (comments, attachments) take the readers of their owner, and only someone who can read
+ * the owner may add one: the owner-scope check names the owner field, which a check of the child's
+ * resulting readers alone could not.
+ */
+function inheritedAcl(context: PlanContext, doc: AnyDoc, stored: RawStored | undefined, index: number): AccessMeta | undefined {
+  const owner = ownerOf(context.collection, doc);
+  if (!owner) return undefined;
+  const ownerStored = context.references.stored(owner.collection, owner.id);
+  if (!ownerStored) {
+    // Deleting a child whose owner is already gone: keep its readers so their devices get the removal.
+    if (doc._deleted && stored) return stored.acl;
+    throw missingReference(index, owner.field);
+  }
+  if (!isInScope(readScopeFor(context.principal, owner.collection), ownerStored.acl.readers)) {
+    throw forbidden(`row ${index}: ${owner.collection}/${owner.id} is not yours to see`, `[${index}].newDocumentState.${owner.field}`);
+  }
+  return ownerStored.acl;
+}
+
+function missingReference(index: number, field: string): AppError {
+  return badRequest(`row ${index}: ${field} names no existing document`, `[${index}].newDocumentState.${field}`);
+}
+
+function placeholderSla(now: string) {
+  return { responseDueAt: now, resolutionDueAt: now, pausedMs: 0, state: 'ok' as const, escalationLevel: 0 };
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import expressPouchDB from 'express-pouchdb';
+import PouchDB from 'pouchdb-node';
+
+export type EmbeddedCouch = { url: string; close: () => Promise<void> };
+
+/**
+ * A CouchDB-compatible HTTP server (express-pouchdb on PouchDB/LevelDB) bound to 127.0.0.1 only,
+ * so the server talks to it through nano exactly as it would to CouchDB 3.
+ * LevelDB locks its folder: one embedded store per DATA_DIR; other processes use its URL.
+ */
+export async function startEmbeddedCouch(dataDir: string, port = 0): Promise<EmbeddedCouch> {
+  const dbDir = path.join(dataDir, 'couch');
+  // express-pouchdb does not create its folder and fails obscurely when it is missing.
+  fs.mkdirSync(dbDir, { recursive: true });
+  const LevelPouch = PouchDB.defaults({ prefix: `${dbDir}${path.sep}` });
+  const app = expressPouchDB(LevelPouch, {
+    mode: 'fullCouchDB',
+    inMemoryConfig: true,
+    logPath: path.join(dataDir, 'embedded-couch.log'),
+  });
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, '127.0.0.1', () => {
+      const { port: boundPort } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${boundPort}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.on('error', reject);
+  });
+}
