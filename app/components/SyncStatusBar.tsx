@@ -1,0 +1,31 @@
+import { useObservable, usePendingCount } from '../db/hooks';
+import { useSession } from '../session/SessionContext';
+import { formatRelativeTime } from './format';
+
+/** Online/offline, pending changes, last synced time and errors with a retry — always on screen. */
+export function SyncStatusBar() {
+  const session = useSession();
+  const status = useObservable(() => session.sync.status$, [session], session.sync.status$.getValue());
+  const pending = usePendingCount();
+  const state = !status.online ? 'offline' : status.error ? 'error' : status.live ? 'live' : 'connecting';
+  const label = { offline: 'Offline', error: 'Sync problem', live: 'Online', connecting: 'Connecting…' }[state];
+  return (
+    <section className={`sync-bar sync-bar--${state}`} aria-label="Sync status" data-testid="sync-status" data-state={state}>
+      <span className="sync-bar__state" role="status">{label}</span>
+      <span data-testid="pending-count" data-count={pending}>
+        {pending === 0 ? 'All changes synced' : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`}
+      </span>
+      {status.lastSyncedAt && <span className="sync-bar__last">Last synced {formatRelativeTime(status.lastSyncedAt)}</span>}
+      {status.error && (
+        <span className="sync-bar__error" role="alert">
+          {status.error}
+          {status.needsSignIn ? null : (
+            <button type="button" onClick={() => session.sync.retry()}>
+              Retry
+            </button>
+          )}
+        </span>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Priority } from '@shared/schemas/common';
+import type { TicketSla } from '@shared/schemas/ticket';
+import type { WorkOrder, WorkOrderStatus } from '@shared/schemas/work-order';
+
+type WorkOrderKind = WorkOrder['kind'];
+
+/** Words shown for stored values: one place, so every screen says the same thing. */
+export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, string> = {
+  scheduled: 'Scheduled',
+  en_route: 'En route',
+  on_site: 'On site',
+  in_progress: 'In progress',
+  on_hold: 'On hold',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+
+export const SLA_STATE_LABELS: Record<TicketSla['state'], string> = { ok: 'SLA on track', warning: 'SLA at risk', breached: 'SLA breached' };
+
+/** A number the server has not assigned yet (`WO-P-…`, `TCK-P-…`). */
+export function isProvisionalNumber(number: string): boolean {
+  return /^[A-Z]+-P-/.test(number);
+}
+
+export const WORK_ORDER_KIND_LABELS: Record<WorkOrderKind, string> = {
+  corrective: 'Corrective repair',
+  preventive: 'Preventive maintenance',
+  inspection: 'Inspection',
+  installation: 'Installation',
+};

@@ -1,0 +1,39 @@
+import type { RxCollectionCreator, RxConflictHandler } from 'rxdb';
+import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
+import { rxSchemaFor, type CollectionSchemaOptions } from './rx-schema';
+
+/**
+ * Every replicated collection with its schema version and indexes. Bump a version together with
+ * a migration strategy in MIGRATIONS, so an app update never loses local data or pending writes.
+ * RxDB's open-source build allows 13 collections in all: 11 replicated + the local outbox (+1 for
+ * conflict records) fit.
+ */
+const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
+  users: { version: 0 },
+  sites: { version: 0 },
+  assets: { version: 0, indexes: ['tag', 'siteId'] },
+  tickets: { version: 1, indexes: ['siteId', 'status'] },
+  workOrders: { version: 0, indexes: ['assigneeId', 'scheduledStart'] },
+  comments: { version: 0, indexes: ['ticketId'] },
+  activities: { version: 0, indexes: ['subjectId'] },
+  notifications: { version: 0 },
+  slaPolicies: { version: 0 },
+  categories: { version: 0 },
+  attachments: { version: 0, indexes: ['ownerId'] },
+};
+
+/** version → migration of a document from the previous version. */
+const MIGRATIONS: Partial<Record<CollectionName, Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>>> = {
+  // v1: the SLA engine added optional fields (statusChangedAt, sla.crossed, sla.nextThresholdAt);
+  // stored tickets stay valid as they are and get the new fields from the server on the next pull.
+  tickets: { 1: (doc) => doc },
+};
+
+export function replicatedCollectionCreators(conflictHandlerFor?: (collection: CollectionName) => RxConflictHandler<AnyDoc>): Record<string, RxCollectionCreator> {
+  const creators: Record<string, RxCollectionCreator> = {};
+  for (const name of COLLECTION_NAMES) {
+    const conflictHandler = conflictHandlerFor?.(name);
+    creators[name] = { schema: rxSchemaFor(name, SCHEMA_OPTIONS[name]), migrationStrategies: MIGRATIONS[name] ?? {}, ...(conflictHandler ? { conflictHandler } : {}) };
+  }
+  return creators;
+}

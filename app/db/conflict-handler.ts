@@ -1,0 +1,50 @@
+import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb';
+import { defaultConflictHandler } from 'rxdb';
+import { resolveConflict } from '@shared/domain/merge/fit-to-role';
+import type { Principal } from '@shared/domain/principal';
+import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
+import type { Role } from '@shared/schemas/common';
+import { recordConflicts } from './conflicts';
+import type { AppDatabase } from './database';
+import { settleMergedWrite } from './writes';
+
+/**
+ * What the handler needs and the collections cannot know when they are created: the database
+ * itself (to write conflict records) and who is pushing (whose write rules the result must meet).
+ */
+export type ConflictEnvironment = { db?: AppDatabase; principal: Principal };
+
+/**
+ * RxDB's conflict handler for one collection (https://rxdb.info/transactions-conflicts-revisions.html):
+ * called when a push comes back with a newer master. It merges base, mine and theirs with the
+ * shared three-way merge, keeps every overlapping edit as a conflict record, and returns the
+ * merged document, which RxDB writes locally and pushes as an ordinary change.
+ */
+export function createConflictHandler(environment: ConflictEnvironment, collection: CollectionName): RxConflictHandler<AnyDoc> {
+  return {
+    isEqual: defaultConflictHandler.isEqual as RxConflictHandler<AnyDoc>['isEqual'],
+    async resolve(input: RxConflictHandlerInput<AnyDoc>) {
+      const { db, principal } = environment;
+      const mine = input.newDocumentState;
+      const theirs = input.realMasterState;
+      const author = db ? await findAuthor(db, theirs) : undefined;
+      const { doc, conflicts } = resolveConflict(input.assumedMasterState, mine, theirs, { collection, principal, theirsRole: author?.role });
+      if (db) {
+        await recordConflicts(db, { collection, mine, theirs, result: doc, conflicts, theirsChangedBy: author?.id });
+        await settleMergedWrite(db, collection, doc, theirs);
+      }
+      return doc;
+    },
+  };
+}
+
+/**
+ * Who wrote the master's version, from the audit trail if it has reached this device: the
+ * server's activity for a change carries the document's new updatedAt as its time.
+ */
+async function findAuthor(db: AppDatabase, theirs: AnyDoc): Promise<{ id: string; role?: Role } | undefined> {
+  const activity = await db.activities.findOne({ selector: { subjectId: theirs.id, at: theirs.updatedAt } }).exec();
+  if (!activity) return undefined;
+  const user = await db.users.findOne(activity.actorId).exec();
+  return { id: activity.actorId, role: user?.role };
+}

@@ -1,0 +1,81 @@
+import type { RxCollectionCreator } from 'rxdb';
+import type { FieldConflict } from '@shared/domain/merge/merge-types';
+import { canonicalJson } from '@shared/domain/merge/merge-values';
+import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
+import { ConflictRecordSchema, type ConflictRecord } from '@shared/schemas/conflict-record';
+import type { AppDatabase } from './database';
+import { rxSchemaFromZod } from './rx-schema';
+
+/**
+ * Local-only collection of conflict records (the 13th and last collection RxDB's open-source build
+ * allows here). Its RxDB schema is generated from ConflictRecordSchema in shared/.
+ */
+export const conflictsCollectionCreator: RxCollectionCreator = {
+  schema: rxSchemaFromZod<ConflictRecord>('conflicts', ConflictRecordSchema, { version: 0, indexes: ['state', 'docId'] }),
+};
+
+export type MergeOutcome = {
+  collection: CollectionName;
+  mine: AnyDoc;
+  theirs: AnyDoc;
+  result: AnyDoc;
+  conflicts: FieldConflict[];
+  theirsChangedBy?: string;
+};
+
+/** '' stands for "absent" (or "the document is deleted"), so every value fits in a string field. */
+export const encodeValue = (value: unknown): string => (value === undefined ? '' : JSON.stringify(value));
+export const decodeValue = (text: string): unknown => (text === '' ? undefined : JSON.parse(text));
+
+/**
+ * Store one record per overlapping edit. Ids are derived from the conflict itself, so RxDB calling
+ * the conflict handler again for the same push (it may retry) adds nothing and never reopens a
+ * record the user already dismissed.
+ */
+export async function recordConflicts(db: AppDatabase, outcome: MergeOutcome, now = new Date()): Promise<ConflictRecord[]> {
+  const records = outcome.conflicts.map((conflict) => toRecord(outcome, conflict, now));
+  if (records.length === 0) return [];
+  const existing = await db.conflicts.findByIds(records.map((record) => record.id)).exec();
+  const fresh = records.filter((record) => !existing.has(record.id));
+  if (fresh.length > 0) await db.conflicts.bulkInsert(fresh);
+  return records;
+}
+
+function toRecord(outcome: MergeOutcome, conflict: FieldConflict, now: Date): ConflictRecord {
+  const { collection, mine, theirs, result } = outcome;
+  const fingerprint = `${collection}|${mine.id}|${conflict.path}|${theirs.updatedAt}|${canonicalJson(conflict.mine)}|${canonicalJson(conflict.theirs)}`;
+  return {
+    id: `${mine.id}:${conflict.path}:${hashText(fingerprint)}`.slice(0, 200),
+    collectionName: collection,
+    docId: mine.id,
+    docLabel: labelOf(theirs._deleted ? mine : theirs),
+    path: conflict.path,
+    mine: encodeValue(conflict.mine),
+    theirs: encodeValue(conflict.theirs),
+    kept: encodeValue(conflict.kept),
+    winner: conflict.winner,
+    reason: conflict.reason,
+    documentDeleted: result._deleted,
+    theirsChangedAt: theirs.updatedAt,
+    ...(outcome.theirsChangedBy ? { theirsChangedBy: outcome.theirsChangedBy } : {}),
+    recordedAt: now.toISOString(),
+    state: 'open',
+  };
+}
+
+/** How the inbox names a document: its number and title where it has them. */
+export function labelOf(doc: AnyDoc): string {
+  const record: Record<string, unknown> = doc;
+  const parts = [record.number, record.title ?? record.name ?? record.tag].filter((part): part is string => typeof part === 'string');
+  return (parts.length > 0 ? parts.join(' · ') : doc.id).slice(0, 300);
+}
+
+/** FNV-1a, 32 bit, as hex: short stable ids, not security. */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}

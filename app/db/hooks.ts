@@ -1,0 +1,50 @@
+import { useEffect, useState, type DependencyList } from 'react';
+import { map, type Observable } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import type { AnyDoc, CollectionName, DocOf } from '@shared/schemas/collections';
+import { useSession } from '../session/SessionContext';
+import type { AppDatabase } from './database';
+import { outboxId } from './outbox';
+
+/** Subscribe a component to an observable; re-subscribes when `deps` change. */
+export function useObservable<T>(factory: () => Observable<T>, deps: DependencyList, initial: T): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    const subscription = factory().subscribe({ next: setValue, error: (error: unknown) => console.error('query failed', error) });
+    return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return value;
+}
+
+/** Live results of a query against the local database (updates on every local or synced change). */
+export function useLiveQuery<T>(query: (db: AppDatabase) => Observable<T>, deps: DependencyList, initial: T): T {
+  const { db } = useSession();
+  return useObservable(() => query(db), [db, ...deps], initial);
+}
+
+/** One document, live; undefined while loading or when it does not exist (or left this device). */
+export function useDocument<C extends CollectionName>(collection: C, id: string | undefined): DocOf<C> | undefined {
+  return useLiveQuery(
+    (db) => {
+      const docs: RxCollection<AnyDoc> = db.collections[collection] as unknown as RxCollection<AnyDoc>;
+      return docs.findOne(id ?? '__none__').$.pipe(map((doc) => (doc ? toDomain<DocOf<C>>(doc.toJSON()) : undefined)));
+    },
+    [collection, id],
+    undefined,
+  );
+}
+
+/** True while this document has a local change the server has not acknowledged. */
+export function useIsPending(collection: CollectionName, id: string | undefined): boolean {
+  return useLiveQuery((db) => db.outbox.findOne(outboxId(collection, id ?? '')).$.pipe(map(Boolean)), [collection, id], false);
+}
+
+export function usePendingCount(): number {
+  return useLiveQuery((db) => db.outbox.count().$, [], 0);
+}
+
+/** RxDB keeps `_deleted` outside the document JSON; documents on screen are never deleted ones. */
+export function toDomain<D extends AnyDoc>(json: unknown): D {
+  return { ...(json as object), _deleted: false } as D;
+}

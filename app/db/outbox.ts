@@ -1,0 +1,29 @@
+import type { RxCollectionCreator, RxJsonSchema } from 'rxdb';
+
+/**
+ * Local-only record of writes made on this device that the server has not acknowledged yet.
+ * It drives the "not yet on the server" marker on documents and the pending count, in every tab
+ * (only the leader tab replicates, so replication state alone cannot tell the others).
+ * `stamp` is the local updatedAt of the write: a newer local edit keeps the entry alive.
+ */
+// `collection` would shadow RxDocument's own `collection` getter, hence `collectionName`.
+export type OutboxEntry = { id: string; collectionName: string; docId: string; stamp: string };
+
+const outboxSchema: RxJsonSchema<OutboxEntry> = {
+  title: 'outbox',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 200 },
+    collectionName: { type: 'string', maxLength: 40 },
+    docId: { type: 'string', maxLength: 100 },
+    stamp: { type: 'string', maxLength: 40 },
+  },
+  required: ['id', 'collectionName', 'docId', 'stamp'],
+  indexes: ['collectionName'],
+};
+
+export const outboxCollectionCreator: RxCollectionCreator = { schema: outboxSchema };
+
+export const outboxId = (collection: string, docId: string) => `${collection}/${docId}`;

@@ -1,0 +1,114 @@
+import { isSameClientContent } from '@shared/domain/doc-rules';
+import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
+import type { AppDatabase } from './database';
+import type { RxDocument } from 'rxdb';
+import { outboxId, type OutboxEntry } from './outbox';
+
+/** A local write refused before it is stored, naming the field (shown next to that field). */
+export class LocalValidationError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'LocalValidationError';
+  }
+}
+
+/**
+ * Every local change goes through here: validated with the shared schema, stamped, stored, and
+ * recorded in the outbox until the server acknowledges it. `updatedAt` is the device's stamp
+ * (the server replaces it with its own when it accepts the write).
+ */
+export async function saveDocument<C extends CollectionName>(db: AppDatabase, collection: C, doc: DocOf<C>, now = new Date()): Promise<DocOf<C>> {
+  const stamp = now.toISOString();
+  const parsed = COLLECTION_SCHEMAS[collection].safeParse({ ...doc, updatedAt: stamp, _deleted: false });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new LocalValidationError(`${field}: ${issue?.message ?? 'invalid'}`, field);
+  }
+  const { _deleted, ...fields } = parsed.data as DocOf<C>;
+  void _deleted;
+  await db.collections[collection].incrementalUpsert(fields as never);
+  await db.outbox.upsert({ id: outboxId(collection, doc.id), collectionName: collection, docId: doc.id, stamp });
+  return parsed.data as DocOf<C>;
+}
+
+/**
+ * Delete a document (admins; dispatchers for assets): stamped and recorded in the outbox like any
+ * write, then replicated as a deletion.
+ */
+export async function deleteDocument(db: AppDatabase, collection: CollectionName, id: string, now = new Date()): Promise<void> {
+  const doc = await db.collections[collection].findOne(id).exec();
+  if (!doc) return;
+  const stamp = now.toISOString();
+  await db.outbox.upsert({ id: outboxId(collection, id), collectionName: collection, docId: id, stamp });
+  await doc.incrementalModify((data: AnyDoc) => ({ ...data, updatedAt: stamp, _deleted: true }) as never);
+}
+
+/**
+ * After a conflict was merged. A merge that kept nothing of this device's own (the server's
+ * version as it is) leaves nothing pending. Otherwise the merged document is what this device now
+ * waits to see on the server: its outbox entry takes the merged stamp and is cleared when that
+ * push is accepted.
+ */
+export async function settleMergedWrite(db: AppDatabase, collection: CollectionName, merged: AnyDoc, master: AnyDoc): Promise<void> {
+  const id = outboxId(collection, merged.id);
+  if (Boolean(merged._deleted) === Boolean(master._deleted) && isSameClientContent(collection, merged, master)) {
+    const entry = await db.outbox.findOne(id).exec();
+    if (entry) await removeEntries(db, [entry]);
+    return;
+  }
+  await db.outbox.upsert({ id, collectionName: collection, docId: merged.id, stamp: merged.updatedAt });
+}
+
+/** After a push: rows the server accepted leave the outbox unless edited again since. */
+export async function acknowledgePushed(db: AppDatabase, collection: CollectionName, pushed: AnyDoc[], conflicts: AnyDoc[]): Promise<void> {
+  const conflicted = new Set(conflicts.map((doc) => doc.id));
+  const accepted = pushed.filter((doc) => !conflicted.has(doc.id));
+  if (accepted.length === 0) return;
+  const entries = await db.outbox.findByIds(accepted.map((doc) => outboxId(collection, doc.id))).exec();
+  const done = accepted.flatMap((doc) => {
+    const entry = entries.get(outboxId(collection, doc.id));
+    return entry && entry.stamp === doc.updatedAt ? [entry] : [];
+  });
+  await removeEntries(db, done);
+}
+
+/**
+ * A pulled document equal to the local one means the server has our version (for instance after a
+ * conflict was resolved in the server's favour): nothing is pending for it any more. Called once
+ * per pulled page or stream event: one outbox read for all its documents (most have no entry), not
+ * one per document — per document, it dominated the initial sync (see docs/benchmarks.md).
+ */
+export async function clearServerHeld(db: AppDatabase, collection: CollectionName, pulled: readonly AnyDoc[]): Promise<void> {
+  if (pulled.length === 0) return;
+  const entries = await db.outbox.findByIds(pulled.map((doc) => outboxId(collection, doc.id))).exec();
+  if (entries.size === 0) return;
+  const pending = pulled.filter((doc) => entries.has(outboxId(collection, doc.id)));
+  const locals = await db.collections[collection].findByIds(pending.map((doc) => doc.id)).exec();
+  const done = pending.flatMap((doc) => {
+    const entry = entries.get(outboxId(collection, doc.id));
+    const local = locals.get(doc.id);
+    const same = !local || isSameClientContent(collection, { ...local.toJSON(), _deleted: false }, doc);
+    return entry && same ? [entry] : [];
+  });
+  await removeEntries(db, done);
+}
+
+export function clearIfServerHasIt(db: AppDatabase, collection: CollectionName, pulled: AnyDoc): Promise<void> {
+  return clearServerHeld(db, collection, [pulled]);
+}
+
+/**
+ * Remove outbox entries (one bulk write) unless they changed since they were read: RxDB's revision
+ * check refuses a stale removal with a 409 conflict, which means a newer local edit (keep it) or
+ * another path already removed it (nothing to do). Any other failure is real and propagates.
+ */
+async function removeEntries(db: AppDatabase, entries: RxDocument<OutboxEntry>[]): Promise<void> {
+  if (entries.length === 0) return;
+  const { error } = await db.outbox.bulkRemove(entries);
+  const real = error.filter((failure) => failure.status !== 409);
+  if (real.length > 0) throw new Error(`could not clear ${real.length} outbox entries: ${real.map((failure) => `${failure.documentId} (${failure.status})`).join(', ')}`);
+}

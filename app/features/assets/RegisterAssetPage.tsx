@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { map } from 'rxjs';
+import { ulid } from 'ulid';
+import { ASSET_STATUSES, type Asset } from '@shared/schemas/asset';
+import type { Site } from '@shared/schemas/site';
+import type { Category } from '@shared/schemas/misc';
+import { FieldError } from '../../components/FieldError';
+import { toDomain, useLiveQuery } from '../../db/hooks';
+import { LocalValidationError, saveDocument } from '../../db/writes';
+import { useSession } from '../../session/SessionContext';
+import { ASSET_STATUS_LABELS } from './ticket-labels';
+import './assets.css';
+
+type Form = { tag: string; name: string; siteId: string; category: string; manufacturer: string; model: string; serialNumber: string; status: Asset['status']; criticality: number };
+
+/** `/assets/new?tag=` — dispatchers and admins register equipment whose label names no asset yet. */
+export function RegisterAssetPage() {
+  const { db, user } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const sites = useLiveQuery((database) => database.sites.find().$.pipe(map((docs) => docs.map((doc) => toDomain<Site>(doc.toJSON())))), [], []);
+  const categories = useLiveQuery((database) => database.categories.find().$.pipe(map((docs) => docs.map((doc) => toDomain<Category>(doc.toJSON())))), [], []);
+  const [form, setForm] = useState<Form>({ tag: (params.get('tag') ?? '').toUpperCase(), name: '', siteId: '', category: '', manufacturer: '', model: '', serialNumber: '', status: 'operational', criticality: 3 });
+  const [error, setError] = useState<{ message: string; field: string }>();
+  if (user.role !== 'dispatcher' && user.role !== 'admin') return <Navigate to="/" replace />;
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const now = new Date().toISOString();
+    const duplicate = await db.assets.findOne({ selector: { tag: form.tag } }).exec();
+    if (duplicate) return setError({ message: `Another asset already has the tag ${form.tag}.`, field: 'tag' });
+    try {
+      const asset: Asset = { ...form, id: ulid(), type: 'asset', siteId: form.siteId || (sites[0]?.id ?? ''), category: form.category || (categories[0]?.name ?? ''), createdAt: now, updatedAt: now, _deleted: false };
+      const saved = await saveDocument(db, 'assets', asset);
+      void navigate(`/a/${encodeURIComponent(saved.tag)}`, { replace: true });
+    } catch (caught) {
+      if (!(caught instanceof LocalValidationError)) throw caught;
+      setError({ message: caught.message, field: caught.field });
+    }
+  }
+
+  const fieldProps = (field: keyof Form) => ({ 'aria-invalid': error?.field === field || undefined, 'aria-describedby': error?.field === field ? 'register-error' : undefined });
+  return (
+    <form className="stack asset-page" onSubmit={(event) => void submit(event)} noValidate>
+      <h1>Register a new asset</h1>
+      <label>
+        Tag (what the label says)
+        <input value={form.tag} onChange={(event) => set('tag', event.target.value.toUpperCase())} required {...fieldProps('tag')} />
+      </label>
+      <label>
+        Name
+        <input value={form.name} onChange={(event) => set('name', event.target.value)} required {...fieldProps('name')} />
+      </label>
+      <label>
+        Site
+        <select value={form.siteId || sites[0]?.id} onChange={(event) => set('siteId', event.target.value)} {...fieldProps('siteId')}>
+          {sites.map((site) => (
+            <option key={site.id} value={site.id}>
+              {site.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Category
+        <select value={form.category || categories[0]?.name} onChange={(event) => set('category', event.target.value)} {...fieldProps('category')}>
+          {categories.map((category) => (
+            <option key={category.id} value={category.name}>
+              {category.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Manufacturer
+        <input value={form.manufacturer} onChange={(event) => set('manufacturer', event.target.value)} {...fieldProps('manufacturer')} />
+      </label>
+      <label>
+        Model
+        <input value={form.model} onChange={(event) => set('model', event.target.value)} {...fieldProps('model')} />
+      </label>
+      <label>
+        Serial number
+        <input value={form.serialNumber} onChange={(event) => set('serialNumber', event.target.value)} {...fieldProps('serialNumber')} />
+      </label>
+      <label>
+        Status
+        <select value={form.status} onChange={(event) => set('status', ASSET_STATUSES.find((status) => status === event.target.value) ?? 'operational')}>
+          {ASSET_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {ASSET_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Criticality (1 low – 5 high)
+        <input type="number" min={1} max={5} value={form.criticality} onChange={(event) => set('criticality', Number(event.target.value))} {...fieldProps('criticality')} />
+      </label>
+      <FieldError id="register-error" message={error?.message} />
+      <button type="submit" className="primary">
+        Register asset
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { Link, useParams } from 'react-router';
+import { map } from 'rxjs';
+import type { Attachment } from '@shared/schemas/attachment';
+import { PriorityBadge, SlaBadge } from '../../components/Badges';
+import { formatDay, formatTime } from '../../components/format';
+import { isProvisionalNumber } from '../../components/labels';
+import { describeSlaDue } from '../../components/sla-text';
+import { UnsyncedMarker } from '../../components/UnsyncedMarker';
+import { useNow } from '../../components/useNow';
+import { toDomain, useDocument, useLiveQuery } from '../../db/hooks';
+import { base64ToDataUrl } from '../../platform/image';
+import { CommentThread } from '../work-orders/CommentThread';
+import { TICKET_STATUS_LABELS } from './ticket-labels';
+import './assets.css';
+
+/**
+ * `/reports/:id` — a ticket as its reporter follows it: number (provisional until synced), status,
+ * SLA, photos and the conversation with the desk. Site managers comment here; they change nothing else.
+ */
+export function TicketReportPage() {
+  const { id = '' } = useParams();
+  const ticket = useDocument('tickets', id);
+  const asset = useDocument('assets', ticket?.assetId);
+  const site = useDocument('sites', ticket?.siteId);
+  const photos = useLiveQuery(
+    (db) => db.attachments.find({ selector: { ownerId: id } }).$.pipe(map((docs) => docs.map((doc) => toDomain<Attachment>(doc.toJSON())))),
+    [id],
+    [],
+  );
+  const now = useNow(30_000);
+  if (!ticket) return <p className="page-message" role="status">This ticket is not on this device (yet).</p>;
+  const provisional = isProvisionalNumber(ticket.number);
+  const zone = site?.timezone;
+  return (
+    <article className="asset-page" data-testid="ticket-report" data-number={ticket.number}>
+      {asset && (
+        <Link to={`/a/${encodeURIComponent(asset.tag)}`} className="back-link">
+          ← {asset.tag} {asset.name}
+        </Link>
+      )}
+      <h1>
+        <span data-testid="ticket-number">{provisional ? 'Fault report' : ticket.number}</span>
+        {provisional && <span className="muted"> (ticket number when synced)</span>}
+      </h1>
+      <p className="badge-row">
+        <span className="badge" data-testid="ticket-status" data-status={ticket.status}>
+          {TICKET_STATUS_LABELS[ticket.status]}
+        </span>
+        <PriorityBadge priority={ticket.priority} />
+        {!provisional && <SlaBadge state={ticket.sla.state} />}
+        <UnsyncedMarker collection="tickets" id={ticket.id} testId="ticket-unsynced" />
+      </p>
+      <section className="card">
+        <h2>{ticket.title}</h2>
+        <p className="thread__body">{ticket.description}</p>
+        <p className="muted">
+          {ticket.category} · reported {formatDay(ticket.createdAt, zone)} {formatTime(ticket.createdAt, zone)}
+          {site && ` · ${site.name}`}
+        </p>
+        <p data-testid="ticket-sla">{provisional ? 'SLA due times are set when the ticket reaches the server.' : describeSlaDue(ticket, now)}</p>
+        {photos.length > 0 && (
+          <ul className="fault-photos">
+            {photos.map((photo, index) => (
+              <li key={photo.id}>
+                <img className="fault-photo" src={base64ToDataUrl(photo.data, photo.contentType)} alt={`Photo ${index + 1} of the fault`} data-testid="ticket-photo" />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card">
+        <h2>Comments</h2>
+        <CommentThread ticketId={ticket.id} timeZone={zone} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { CircleMarker, MapContainer, Marker, TileLayer, Tooltip } from 'react-leaflet';
+import { divIcon, latLngBounds, type LatLngBoundsExpression } from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import type { MapConfig } from '@shared/sync/map-config';
+import type { Site } from '@shared/schemas/site';
+import type { Ticket } from '@shared/schemas/ticket';
+import { PriorityBadge, SlaBadge, StatusBadge } from '../../components/Badges';
+import { formatTime } from '../../components/format';
+import { useNow } from '../../components/useNow';
+import { useCollection } from '../../db/useCollection';
+import { loadMapConfig } from './map-config';
+import { lastCheckIns, summariseSites, todaysWorkOrders, type SlaWorst } from './map-data';
+import './map.css';
+
+const WORST_LABEL: Record<SlaWorst, string> = { none: 'no open tickets', ok: 'on track', warning: 'at risk', breached: 'breached' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * Sites with their open-ticket count, coloured by the worst SLA state (the count and a text label
+ * carry the meaning too), engineers' last check-ins, and today's jobs. Works with no tiles at all.
+ */
+export function MapPage() {
+  const sites = useCollection('sites');
+  const tickets = useCollection('tickets');
+  const workOrders = useCollection('workOrders');
+  const users = useCollection('users', { role: 'engineer' });
+  const [config, setConfig] = useState<MapConfig>();
+  const [selectedSite, setSelectedSite] = useState<string>();
+  const now = useNow(60_000);
+
+  useEffect(() => {
+    let cancelled = false;
+    void loadMapConfig().then((loaded) => !cancelled && setConfig(loaded));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const summary = useMemo(() => summariseSites(tickets ?? []), [tickets]);
+  const positions = useMemo(() => lastCheckIns(workOrders ?? []), [workOrders]);
+  const today = useMemo(() => todaysWorkOrders(workOrders ?? [], now), [workOrders, now]);
+  const siteById = new Map((sites ?? []).map((site) => [site.id, site]));
+  const userById = new Map((users ?? []).map((user) => [user.id, user]));
+
+  if (!sites || !config) return <p className="page-message" role="status">Loading the map…</p>;
+  const bounds: LatLngBoundsExpression | undefined = sites.length > 0 ? latLngBounds(sites.map((site) => [site.location.lat, site.location.lng])).pad(0.2) : undefined;
+  const selected = selectedSite ? siteById.get(selectedSite) : undefined;
+
+  return (
+    <div className="desk map-page">
+      <h1>Map</h1>
+      <div className="map-page__layout">
+        <div className="map-view" data-testid="map">
+          <MapContainer {...(bounds ? { bounds } : { center: [20, 0], zoom: 2 })} scrollWheelZoom maxZoom={config.maxZoom} className="map-view__leaflet">
+            <TileLayer url={config.tileUrl} attribution={config.attribution} maxZoom={config.maxZoom} crossOrigin="anonymous" />
+            {sites.map((site) => (
+              <SiteMarker key={site.id} site={site} count={summary.get(site.id)?.open.length ?? 0} worst={summary.get(site.id)?.worst ?? 'none'} onSelect={setSelectedSite} />
+            ))}
+            {[...positions].map(([engineerId, position]) => (
+              <CircleMarker key={engineerId} center={[position.lat, position.lng]} radius={7} pathOptions={{ color: '#0b3d91', fillOpacity: 0.8 }}>
+                <Tooltip>
+                  {userById.get(engineerId)?.fullName ?? engineerId}: last check-in {formatTime(position.at)}
+                </Tooltip>
+              </CircleMarker>
+            ))}
+          </MapContainer>
+        </div>
+        <aside className="map-page__side">
+          {selected ? <SiteTickets site={selected} tickets={summary.get(selected.id)?.open ?? []} onClose={() => setSelectedSite(undefined)} /> : <p className="muted">Choose a site marker to list its open tickets.</p>}
+          <section className="card" aria-labelledby="map-today">
+            <h2 id="map-today">
+              Today's work orders <span className="count">({today.length})</span>
+            </h2>
+            <ul className="plain-list">
+              {today.map((wo) => (
+                <li key={wo.id} data-testid="map-wo">
+                  {formatTime(wo.scheduledStart)} <Link to={`/work-orders/${wo.id}`}>{wo.number}</Link> · {siteById.get(wo.siteId)?.code ?? wo.siteId} · {userById.get(wo.assigneeId)?.fullName ?? wo.assigneeId} <StatusBadge status={wo.status} />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <p className="hint">Markers: open tickets per site; colour and label give the worst SLA state. Dots: engineers' last check-ins.</p>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function SiteMarker({ site, count, worst, onSelect }: { site: Site; count: number; worst: SlaWorst; onSelect: (id: string) => void }) {
+  const icon = useMemo(
+    () =>
+      divIcon({
+        className: 'site-marker-wrap',
+        iconSize: [36, 36],
+        iconAnchor: [18, 18],
+        html: `<span class="site-marker site-marker--${worst}" data-testid="site-marker" data-site="${escapeHtml(site.id)}" data-open="${count}">${count}</span>`,
+      }),
+    [site.id, count, worst],
+  );
+  return (
+    <Marker position={[site.location.lat, site.location.lng]} icon={icon} title={`${site.name}: ${count} open, ${WORST_LABEL[worst]}`} alt={`${site.name}: ${count} open tickets, SLA ${WORST_LABEL[worst]}`} eventHandlers={{ click: () => onSelect(site.id) }} />
+  );
+}
+
+function SiteTickets({ site, tickets, onClose }: { site: Site; tickets: readonly Ticket[]; onClose: () => void }) {
+  return (
+    <section className="card" aria-labelledby="map-site-title" data-testid="map-site-tickets">
+      <h2 id="map-site-title">
+        {site.name} <span className="count">({tickets.length} open)</span>
+      </h2>
+      {tickets.length === 0 ? (
+        <p className="muted">No open tickets.</p>
+      ) : (
+        <ul className="plain-list">
+          {tickets.map((ticket) => (
+            <li key={ticket.id}>
+              <Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link> {ticket.title} <PriorityBadge priority={ticket.priority} /> <SlaBadge state={ticket.sla.state} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="secondary" onClick={onClose}>
+        Close
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
+import { OPEN_TICKET_STATUSES } from '@shared/domain/ticket-queue';
+import type { Ticket } from '@shared/schemas/ticket';
+import type { WorkOrder } from '@shared/schemas/work-order';
+
+export type SlaWorst = Ticket['sla']['state'] | 'none';
+const RANK: Record<SlaWorst, number> = { none: 0, ok: 1, warning: 2, breached: 3 };
+
+/** Open tickets per site and the worst SLA state among them (the marker's colour). */
+export function summariseSites(tickets: readonly Ticket[]): Map<string, { open: Ticket[]; worst: SlaWorst }> {
+  const bySite = new Map<string, { open: Ticket[]; worst: SlaWorst }>();
+  for (const ticket of tickets) {
+    if (!OPEN_TICKET_STATUSES.includes(ticket.status)) continue;
+    const entry = bySite.get(ticket.siteId) ?? { open: [], worst: 'none' };
+    entry.open.push(ticket);
+    if (RANK[ticket.sla.state] > RANK[entry.worst]) entry.worst = ticket.sla.state;
+    bySite.set(ticket.siteId, entry);
+  }
+  return bySite;
+}
+
+/** Each engineer's latest check-in position. */
+export function lastCheckIns(workOrders: readonly WorkOrder[]): Map<string, NonNullable<WorkOrder['checkIn']>> {
+  const latest = new Map<string, NonNullable<WorkOrder['checkIn']>>();
+  for (const wo of workOrders) {
+    const seen = latest.get(wo.assigneeId);
+    if (wo.checkIn && (!seen || wo.checkIn.at > seen.at)) latest.set(wo.assigneeId, wo.checkIn);
+  }
+  return latest;
+}
+
+/** Work orders scheduled on the device's current day that are not finished. */
+export function todaysWorkOrders(workOrders: readonly WorkOrder[], now: Date): WorkOrder[] {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  const end = start.getTime() + 86_400_000;
+  return workOrders
+    .filter((wo) => Date.parse(wo.scheduledStart) < end && Date.parse(wo.scheduledEnd) >= start.getTime() && !WORK_ORDER_MACHINE.terminal.includes(wo.status))
+    .sort((a, b) => a.scheduledStart.localeCompare(b.scheduledStart));
+}

@@ -1,0 +1,103 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { rankEngineers } from '@shared/domain/assignment';
+import type { Priority } from '@shared/schemas/common';
+import type { Site } from '@shared/schemas/site';
+import type { Ticket } from '@shared/schemas/ticket';
+import { WORK_ORDER_KINDS, type WorkOrder } from '@shared/schemas/work-order';
+import { FieldError } from '../../components/FieldError';
+import { WORK_ORDER_KIND_LABELS } from '../../components/labels';
+import { useCollection } from '../../db/useCollection';
+import { saveDocument } from '../../db/writes';
+import { useSession } from '../../session/SessionContext';
+import { describeActionError, type ActionError } from '../work-orders/useWorkOrderAction';
+import { AssignmentSuggestions } from './AssignmentSuggestions';
+import { EngineerDayView } from './EngineerDayView';
+import { assignTicket, buildWorkOrderFromTicket } from './ticket-drafts';
+import { updateTicket } from './update-ticket';
+
+/** "YYYY-MM-DDTHH:mm" in the device's zone, as <input type="datetime-local"> wants it. */
+function toLocalInput(date: Date): string {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+function nextHour(): Date {
+  const date = new Date();
+  date.setMinutes(0, 0, 0);
+  date.setHours(date.getHours() + 1);
+  return date;
+}
+
+/** Create a work order from the ticket: pick the engineer from the ranked suggestions, schedule it. */
+export function CreateWorkOrderSection({ ticket, site }: { ticket: Ticket; site: Site | undefined }) {
+  const { db } = useSession();
+  const engineers = useCollection('users', { role: 'engineer' });
+  const workOrders = useCollection('workOrders');
+  const tickets = useCollection('tickets');
+  const categories = useCollection('categories');
+  const sites = useCollection('sites');
+  const [assigneeId, setAssigneeId] = useState(ticket.assigneeId ?? '');
+  const [kind, setKind] = useState<WorkOrder['kind']>('corrective');
+  const [start, setStart] = useState(() => toLocalInput(nextHour()));
+  const [end, setEnd] = useState(() => toLocalInput(new Date(nextHour().getTime() + 2 * 3_600_000)));
+  const [error, setError] = useState<ActionError>();
+  const [created, setCreated] = useState<string>();
+
+  const ranked = useMemo(() => {
+    const priorities = new Map<string, Priority>((tickets ?? []).map((t) => [t.id, t.priority]));
+    return rankEngineers({ ticket, site, engineers: engineers ?? [], workOrders: workOrders ?? [], ticketPriorities: priorities, categories: categories ?? [], sites: sites ?? [] });
+  }, [ticket, site, engineers, workOrders, tickets, categories, sites]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    try {
+      const wo = buildWorkOrderFromTicket(ticket, { assigneeId, kind, scheduledStart: start, scheduledEnd: end }, new Date());
+      await saveDocument(db, 'workOrders', wo);
+      await updateTicket(db, ticket.id, (current) => assignTicket(current, assigneeId));
+      setError(undefined);
+      setCreated(wo.number);
+    } catch (caught) {
+      setError(describeActionError(caught));
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="create-wo-title">
+      <h2 id="create-wo-title">Create a work order</h2>
+      <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+        <AssignmentSuggestions ranked={ranked} selected={assigneeId} onSelect={setAssigneeId} />
+        <FieldError id="wo-assignee-error" message={error?.field === 'assigneeId' ? error.message : undefined} />
+        <div className="form-grid">
+          <label>
+            Kind
+            <select value={kind} onChange={(event) => setKind(event.target.value as WorkOrder['kind'])}>
+              {WORK_ORDER_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {WORK_ORDER_KIND_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Start
+            <input type="datetime-local" value={start} onChange={(event) => setStart(event.target.value)} aria-describedby="wo-start-error" />
+          </label>
+          <label>
+            End
+            <input type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} aria-describedby="wo-end-error" />
+          </label>
+        </div>
+        <FieldError id="wo-start-error" message={error?.field === 'scheduledStart' ? error.message : undefined} />
+        <FieldError id="wo-end-error" message={error?.field === 'scheduledEnd' ? error.message : undefined} />
+        {assigneeId && <EngineerDayView engineerId={assigneeId} day={start.slice(0, 10)} proposed={{ start, end }} workOrders={workOrders ?? []} />}
+        <FieldError id="wo-error" message={error && !['assigneeId', 'scheduledStart', 'scheduledEnd'].includes(error.field) ? error.message : undefined} />
+        <button type="submit">Create work order</button>
+        {created && (
+          <p role="status" data-testid="wo-created">
+            Work order {created} created and assigned.
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Activity, Comment } from '@shared/schemas/misc';
+import { formatDay, formatTime } from '../../components/format';
+import { UnsyncedMarker } from '../../components/UnsyncedMarker';
+import { useCollection } from '../../db/useCollection';
+import { useDocumentsByIds } from '../../db/useDocumentsByIds';
+import { CommentForm } from '../work-orders/CommentForm';
+
+type Entry = { kind: 'comment'; at: string; item: Comment } | { kind: 'activity'; at: string; item: Activity };
+
+/**
+ * What happened to the ticket, oldest first: the server's audit entries and the conversation in
+ * one stream, live both ways (a reply from the engineer appears as soon as it syncs).
+ */
+export function TicketTimeline({ ticketId, timeZone }: { ticketId: string; timeZone?: string }) {
+  const comments = useCollection('comments', { ticketId }) ?? [];
+  const activities = useCollection('activities', { subjectId: ticketId }) ?? [];
+  const entries: Entry[] = [
+    ...comments.map((item): Entry => ({ kind: 'comment', at: item.createdAt, item })),
+    ...activities.map((item): Entry => ({ kind: 'activity', at: item.at, item })),
+  ].sort((a, b) => a.at.localeCompare(b.at) || a.item.id.localeCompare(b.item.id));
+  const people = useDocumentsByIds('users', [...comments.map((c) => c.authorId), ...activities.map((a) => a.actorId)]);
+  const name = (id: string) => people.get(id)?.fullName ?? (id === 'system' ? 'System' : id);
+
+  return (
+    <section className="card ticket-timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      {entries.length === 0 ? (
+        <p className="muted">Nothing yet.</p>
+      ) : (
+        <ol className="thread" aria-live="polite">
+          {entries.map((entry) => (
+            <li key={`${entry.kind}:${entry.item.id}`} data-testid={entry.kind === 'comment' ? 'comment' : 'activity'} className={`timeline--${entry.kind}`}>
+              <p className="thread__meta">
+                <strong>{entry.kind === 'comment' ? name(entry.item.authorId) : name(entry.item.actorId)}</strong>{' '}
+                <time dateTime={entry.at}>
+                  {formatDay(entry.at, timeZone)} {formatTime(entry.at, timeZone)}
+                </time>{' '}
+                {entry.kind === 'comment' && <UnsyncedMarker collection="comments" id={entry.item.id} testId="comment-unsynced" />}
+              </p>
+              <p className={entry.kind === 'comment' ? 'thread__body' : 'muted'}>{entry.kind === 'comment' ? entry.item.body : describeActivity(entry.item)}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <CommentForm ticketId={ticketId} />
+    </section>
+  );
+}
+
+function describeActivity(activity: Activity): string {
+  const fields = activity.changes.map((change) => change.field).filter((field) => !['updatedAt', 'createdAt'].includes(field));
+  switch (activity.action) {
+    case 'created':
+      return 'created the ticket';
+    case 'updated': {
+      const status = activity.changes.find((change) => change.field === 'status');
+      if (status) return `changed the status from ${String(status.before)} to ${String(status.after)}`;
+      return fields.length > 0 ? `changed ${fields.join(', ')}` : 'updated the ticket';
+    }
+    case 'sla_warning':
+      return 'SLA warning';
+    case 'sla_breached':
+      return 'SLA breached';
+    case 'escalated':
+      return 'escalated';
+    case 'deleted':
+      return 'deleted the ticket';
+  }
+}

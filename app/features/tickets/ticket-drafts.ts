@@ -1,0 +1,101 @@
+import { ulid } from 'ulid';
+import { estimateNewTicketSla } from '@shared/domain/sla/sla-state';
+import type { Priority } from '@shared/schemas/common';
+import type { SlaPolicy } from '@shared/schemas/misc';
+import type { Ticket } from '@shared/schemas/ticket';
+import type { WorkOrder } from '@shared/schemas/work-order';
+import { InputError } from '../work-orders/work-order-actions';
+
+/**
+ * New tickets and work orders built on the device (pure; the caller saves them). Numbers are
+ * provisional until the server assigns the real one; the SLA shown meanwhile is the device's
+ * estimate from the policy (the server recomputes it on sync).
+ */
+export type TicketInput = {
+  title: string;
+  description: string;
+  category: string;
+  priority: Priority;
+  siteId: string;
+  assetId?: string;
+  tags: string;
+};
+
+export function buildNewTicket(input: TicketInput, reporterId: string, policies: readonly SlaPolicy[], now: Date, id: string = ulid()): Ticket {
+  const title = input.title.trim();
+  if (!title) throw new InputError('Give the ticket a title.', 'title');
+  if (!input.siteId) throw new InputError('Choose the site.', 'siteId');
+  if (!input.category) throw new InputError('Choose a category.', 'category');
+  const policy = policies.find((candidate) => candidate.priority === input.priority);
+  if (!policy) throw new InputError(`No SLA policy for ${input.priority} priority is on this device yet; sync first.`, 'priority');
+  const stamp = now.toISOString();
+  const tags = [...new Set(input.tags.split(',').map((tag) => tag.trim()).filter(Boolean))];
+  return {
+    id,
+    type: 'ticket',
+    number: `TCK-P-${id.toUpperCase()}`,
+    title,
+    description: input.description.trim(),
+    category: input.category,
+    priority: input.priority,
+    status: 'new',
+    siteId: input.siteId,
+    ...(input.assetId ? { assetId: input.assetId } : {}),
+    reportedBy: reporterId,
+    slaPolicyId: policy.id,
+    sla: estimateNewTicketSla(policy, now),
+    tags,
+    createdAt: stamp,
+    updatedAt: stamp,
+    _deleted: false,
+  };
+}
+
+export type WorkOrderInput = { assigneeId: string; kind: WorkOrder['kind']; scheduledStart: string; scheduledEnd: string };
+
+/** A work order for the ticket's site and asset, assigned and scheduled. */
+export function buildWorkOrderFromTicket(ticket: Ticket, input: WorkOrderInput, now: Date, id: string = ulid()): WorkOrder {
+  if (!input.assigneeId) throw new InputError('Pick an engineer from the suggestions.', 'assigneeId');
+  const start = Date.parse(input.scheduledStart);
+  const end = Date.parse(input.scheduledEnd);
+  if (Number.isNaN(start)) throw new InputError('Give a start time.', 'scheduledStart');
+  if (Number.isNaN(end) || end <= start) throw new InputError('The end must be after the start.', 'scheduledEnd');
+  const stamp = now.toISOString();
+  return {
+    id,
+    type: 'workOrder',
+    number: `WO-P-${id.toUpperCase()}`,
+    ticketId: ticket.id,
+    siteId: ticket.siteId,
+    ...(ticket.assetId ? { assetId: ticket.assetId } : {}),
+    assigneeId: input.assigneeId,
+    kind: input.kind,
+    status: 'scheduled',
+    scheduledStart: new Date(start).toISOString(),
+    scheduledEnd: new Date(end).toISOString(),
+    checklist: [],
+    parts: [],
+    timeLogs: [],
+    notes: [],
+    photos: [],
+    createdAt: stamp,
+    updatedAt: stamp,
+    _deleted: false,
+  };
+}
+
+/** The ticket follows its work order's engineer: a new ticket becomes assigned. */
+export function assignTicket(ticket: Ticket, assigneeId: string): Ticket {
+  return { ...ticket, assigneeId, status: ticket.status === 'new' ? 'assigned' : ticket.status };
+}
+
+export type DayEntry = { id: string; label: string; start: string; end: string; overlaps: boolean };
+
+/** An engineer's day, sorted by start, each entry flagged when it overlaps another. */
+export function planDay(entries: readonly Omit<DayEntry, 'overlaps'>[]): DayEntry[] {
+  const sorted = [...entries].sort((a, b) => a.start.localeCompare(b.start));
+  return sorted.map((entry) => ({
+    ...entry,
+    overlaps: sorted.some((other) => other.id !== entry.id && Date.parse(other.start) < Date.parse(entry.end) && Date.parse(entry.start) < Date.parse(other.end)),
+  }));
+}

@@ -1,0 +1,37 @@
+import type { MangoQuerySelector } from 'rxdb';
+import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
+import type { Role } from '@shared/schemas/common';
+import type { WorkOrder } from '@shared/schemas/work-order';
+import { calendarDate } from '../../components/format';
+
+export type TodayGroups<W> = { today: W[]; upcoming: W[]; earlierOpen: W[] };
+type Listed = Pick<WorkOrder, 'id' | 'status' | 'scheduledStart' | 'assigneeId'>;
+
+const isOpen = (wo: Pick<WorkOrder, 'status'>) => !WORK_ORDER_MACHINE.terminal.includes(wo.status);
+
+/**
+ * Today's list as an engineer reads it: everything scheduled today (done ones too, so the day's
+ * progress shows), open jobs still ahead, and open jobs left over from earlier days. Finished or
+ * cancelled jobs from other days are not listed. "Today" is the calendar day in `timeZone`
+ * (the device's by default). Each group is sorted by scheduled start.
+ */
+export function groupTodayWorkOrders<W extends Listed>(list: readonly W[], now: Date, timeZone?: string): TodayGroups<W> {
+  const today = calendarDate(now, timeZone);
+  const groups: TodayGroups<W> = { today: [], upcoming: [], earlierOpen: [] };
+  // Parse each start once, not once per comparison: the list can hold thousands of work orders.
+  const keyed = list.map((wo) => ({ wo, start: Date.parse(wo.scheduledStart) }));
+  keyed.sort((a, b) => a.start - b.start || a.wo.id.localeCompare(b.wo.id));
+  for (const { wo } of keyed) {
+    const day = calendarDate(wo.scheduledStart, timeZone);
+    if (day === today) groups.today.push(wo);
+    else if (!isOpen(wo)) continue;
+    else if (day > today) groups.upcoming.push(wo);
+    else groups.earlierOpen.push(wo);
+  }
+  return groups;
+}
+
+/** An engineer sees their own jobs; the desk (dispatchers, admins) sees every open one. */
+export function todaySelector(user: { id: string; role: Role }): MangoQuerySelector<WorkOrder> {
+  return user.role === 'engineer' ? { assigneeId: user.id } : { status: { $nin: [...WORK_ORDER_MACHINE.terminal] } };
+}

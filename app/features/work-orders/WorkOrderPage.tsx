@@ -1,0 +1,80 @@
+import { Link, useParams } from 'react-router';
+import { map, scan, type Observable } from 'rxjs';
+import type { WorkOrder } from '@shared/schemas/work-order';
+import { toDomain, useDocument, useLiveQuery } from '../../db/hooks';
+import { useDocumentsByIds } from '../../db/useDocumentsByIds';
+import type { AppDatabase } from '../../db/database';
+import { useSession } from '../../session/SessionContext';
+import { ChecklistSection } from './ChecklistSection';
+import { CheckInSection } from './CheckInSection';
+import { CompletionSection } from './CompletionSection';
+import { DuplicateWorkWarning } from './DuplicateWorkWarning';
+import { NotesSection } from './NotesSection';
+import { PartsSection } from './PartsSection';
+import { PhotosSection } from './PhotosSection';
+import { SignatureSection } from './SignatureSection';
+import { StatusSection } from './StatusSection';
+import { TicketCommentsSection, TicketSection } from './TicketSection';
+import { TimeLogsSection } from './TimeLogsSection';
+import { WorkOrderHeader } from './WorkOrderHeader';
+
+type PageState = { kind: 'loading' } | { kind: 'found'; wo: WorkOrder } | { kind: 'missing'; wasHere: boolean };
+
+/**
+ * A work order, live: a sync that changes it re-renders the page, and one that removes it (the job
+ * was reassigned) replaces the page with an explanation instead of failing.
+ */
+function workOrderState$(db: AppDatabase, id: string): Observable<PageState> {
+  return db.workOrders.findOne(id).$.pipe(
+    map((doc) => (doc ? toDomain<WorkOrder>(doc.toJSON()) : undefined)),
+    scan<WorkOrder | undefined, PageState>(
+      (previous, wo) => (wo ? { kind: 'found', wo } : { kind: 'missing', wasHere: previous.kind === 'found' || (previous.kind === 'missing' && previous.wasHere) }),
+      { kind: 'loading' },
+    ),
+  );
+}
+
+export function WorkOrderPage() {
+  const { id = '' } = useParams();
+  const state = useLiveQuery((db) => workOrderState$(db, id), [id], { kind: 'loading' } as PageState);
+  if (state.kind === 'loading') return <p className="page-message" role="status">Opening the work order…</p>;
+  if (state.kind === 'missing') {
+    return (
+      <div className="page-message" role="alert" data-testid="wo-missing">
+        <p>{state.wasHere ? 'This work order is no longer assigned to you.' : 'This work order is not on this device. It may not be assigned to you, or it has not synced yet.'}</p>
+        <Link to="/">Back to Today</Link>
+      </div>
+    );
+  }
+  return <WorkOrderDetail wo={state.wo} />;
+}
+
+/**
+ * Sections are plain <section>s under an <h2> (headings are the way around the page): labelling
+ * them too would give "Notes" and "Comment" second, competing accessible names next to the fields.
+ */
+function WorkOrderDetail({ wo }: { wo: WorkOrder }) {
+  const { user } = useSession();
+  const site = useDocument('sites', wo.siteId);
+  const asset = useDocument('assets', wo.assetId);
+  const people = [user.id, ...wo.notes.map((note) => note.by), ...wo.timeLogs.map((log) => log.by), ...wo.checklist.map((item) => item.doneBy)];
+  const users = useDocumentsByIds('users', people);
+  const timeZone = site?.timezone;
+  return (
+    <article className="wo-page" data-testid="work-order" data-id={wo.id}>
+      <WorkOrderHeader wo={wo} site={site} asset={asset} />
+      <DuplicateWorkWarning wo={wo} />
+      <StatusSection wo={wo} />
+      {wo.ticketId && <TicketSection ticketId={wo.ticketId} />}
+      <CheckInSection wo={wo} site={site} />
+      <ChecklistSection wo={wo} users={users} timeZone={timeZone} />
+      <TimeLogsSection wo={wo} users={users} timeZone={timeZone} />
+      <PartsSection wo={wo} />
+      <NotesSection wo={wo} users={users} timeZone={timeZone} />
+      <PhotosSection workOrder={wo} />
+      <SignatureSection workOrder={wo} />
+      <CompletionSection wo={wo} timeZone={timeZone} />
+      {wo.ticketId && <TicketCommentsSection ticketId={wo.ticketId} timeZone={timeZone} />}
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import type { WorkOrder } from '@shared/schemas/work-order';
+import { LocalValidationError } from '../../db/writes';
+import { useSession } from '../../session/SessionContext';
+import { updateWorkOrder } from './update-work-order';
+import { InputError } from './work-order-actions';
+
+export type ActionError = { message: string; field: string };
+
+/**
+ * One section's way to change the work order: runs a pure change on the stored document, saves it,
+ * and keeps the error (if any) for that section to show next to its field.
+ */
+export function useWorkOrderAction(workOrderId: string) {
+  const { db } = useSession();
+  const [error, setError] = useState<ActionError>();
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async (change: (current: WorkOrder, now: Date) => WorkOrder): Promise<boolean> => {
+      setBusy(true);
+      try {
+        await updateWorkOrder(db, workOrderId, (current) => change(current, new Date()));
+        setError(undefined);
+        return true;
+      } catch (caught) {
+        setError(describeActionError(caught));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [db, workOrderId],
+  );
+  return { run, error, busy, setError };
+}
+
+export function describeActionError(error: unknown): ActionError {
+  if (error instanceof InputError || error instanceof LocalValidationError) return { message: error.message, field: error.field };
+  return { message: `Not saved: ${error instanceof Error ? error.message : String(error)}`, field: '' };
+}

@@ -1,0 +1,35 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { SignedInLayout } from './components/SignedInLayout';
+import { HomeRoute } from './features/home/HomeRoute';
+import { LoginPage } from './features/login/LoginPage';
+
+/**
+ * Screens load lazily: the first route carries only what it shows (maps and the scanner come later).
+ * Each feature adds its signed-in routes as one entry in this list.
+ */
+const FEATURE_ROUTES: RouteObject[] = [
+  { path: 'today', lazy: () => import('./features/today/TodayPage').then((module) => ({ Component: module.TodayPage })) },
+  { path: 'work-orders/:id', lazy: () => import('./features/work-orders/WorkOrderPage').then((module) => ({ Component: module.WorkOrderPage })) },
+  // Scanning (issue 6): the scanner and label chunks load only on these screens.
+  { path: 'scan', lazy: () => import('./features/scan/ScanPage').then((module) => ({ Component: module.ScanPage })) },
+  { path: 'scan/audit', lazy: () => import('./features/scan/AuditPage').then((module) => ({ Component: module.AuditPage })) },
+  { path: 'a/:tag', lazy: () => import('./features/assets/AssetPage').then((module) => ({ Component: module.AssetPage })) },
+  { path: 'a/:tag/report', lazy: () => import('./features/assets/ReportFaultPage').then((module) => ({ Component: module.ReportFaultPage })) },
+  { path: 'reports/:id', lazy: () => import('./features/assets/TicketReportPage').then((module) => ({ Component: module.TicketReportPage })) },
+  { path: 'assets/new', lazy: () => import('./features/assets/RegisterAssetPage').then((module) => ({ Component: module.RegisterAssetPage })) },
+  { path: 'labels', lazy: () => import('./features/labels/LabelsPage').then((module) => ({ Component: module.LabelsPage })) },
+  { path: 'conflicts', lazy: () => import('./features/conflicts/ConflictsPage').then((module) => ({ Component: module.ConflictsPage })) },
+  { path: 'tickets/new', lazy: () => import('./features/tickets/NewTicketPage').then((module) => ({ Component: module.NewTicketPage })) },
+  { path: 'tickets/:id', lazy: () => import('./features/tickets/TicketPage').then((module) => ({ Component: module.TicketPage })) },
+  { path: 'map', lazy: () => import('./features/map/MapPage').then((module) => ({ Component: module.MapPage })) },
+  { path: 'reports', lazy: () => import('./features/reports/ReportsPage').then((module) => ({ Component: module.ReportsPage })) },
+  { path: 'search', lazy: () => import('./features/search/SearchPage').then((module) => ({ Component: module.SearchPage })) },
+  { path: 'notifications', lazy: () => import('./features/notifications/NotificationsPage').then((module) => ({ Component: module.NotificationsPage })) },
+  { path: 'admin/sla-policies', lazy: () => import('./features/admin/SlaPoliciesPage').then((module) => ({ Component: module.SlaPoliciesPage })) },
+  { path: 'settings', lazy: () => import('./features/settings/SettingsPage').then((module) => ({ Component: module.SettingsPage })) },
+];
+
+export const router = createBrowserRouter([
+  { path: '/login', Component: LoginPage },
+  { path: '/', Component: SignedInLayout, children: [{ index: true, Component: HomeRoute }, ...FEATURE_ROUTES] },
+]);

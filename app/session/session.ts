@@ -1,0 +1,40 @@
+import type { User } from '@shared/schemas/user';
+import { databaseNameFor, openDatabase, type AppDatabase } from '../db/database';
+import type { ApiClient } from '../sync/api-client';
+import { SyncEngine } from '../sync/sync-engine';
+import { cacheProfile, clearCachedProfile } from './profile-cache';
+
+/** A signed-in user on this device: their local database and its sync engine. */
+export class Session {
+  private constructor(
+    readonly user: User,
+    readonly db: AppDatabase,
+    readonly sync: SyncEngine,
+  ) {}
+
+  /** Opens the user's local data and starts syncing; works offline (sync waits for a network). */
+  static async open(user: User, api: ApiClient): Promise<Session> {
+    cacheProfile(user);
+    const db = await openDatabase(databaseNameFor(user.id), { validate: import.meta.env.DEV, principal: user });
+    const sync = new SyncEngine(db, api, user.id);
+    sync.start();
+    return new Session(user, db, sync);
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.db.outbox.count().exec();
+  }
+
+  /** Signs out and wipes this user's local data. The caller has already warned about pending changes. */
+  async signOutAndWipe(api: ApiClient): Promise<void> {
+    await this.sync.stop();
+    try {
+      await api.logout();
+    } finally {
+      // Offline, the server-side session cannot be revoked now; the device's data still goes.
+      api.forgetToken();
+      await this.db.remove();
+      clearCachedProfile();
+    }
+  }
+}

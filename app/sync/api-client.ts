@@ -1,0 +1,98 @@
+import type { LoginResponse } from '@shared/sync/auth-protocol';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol';
+import { AuthError, HttpError, OfflineError } from './errors';
+
+/**
+ * The one HTTP client of the app. The access token lives in memory only (never in storage), and
+ * the refresh token only in an HttpOnly cookie the app cannot read; when
+ * it is missing or expired the client renews it through the HttpOnly refresh cookie, one renewal
+ * at a time across tabs (a second concurrent use of a rotated refresh token would revoke them all).
+ */
+export class ApiClient {
+  private accessToken?: string;
+  private renewal?: Promise<string>;
+
+  constructor(private readonly baseUrl = '') {}
+
+  get hasToken(): boolean {
+    return this.accessToken !== undefined;
+  }
+
+  async login(username: string, password: string): Promise<LoginResponse> {
+    const response = await this.send('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+    const body = (await response.json()) as LoginResponse;
+    this.accessToken = body.accessToken;
+    return body;
+  }
+
+  async logout(): Promise<void> {
+    this.accessToken = undefined;
+    await this.send('/api/auth/logout', { method: 'POST' });
+  }
+
+  /** JSON request with the access token; renews it once on a 401 and retries. */
+  async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.authorizedFetch(path, init);
+    return (await response.json()) as T;
+  }
+
+  /** A fetch with the access token (for the event stream, which is read as a body stream). */
+  async authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = this.accessToken ?? (await this.renewAccessToken());
+    try {
+      return await this.send(path, withBearer(init, token));
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status !== 401) throw error;
+      return this.send(path, withBearer(init, await this.renewAccessToken()));
+    }
+  }
+
+  renewAccessToken(): Promise<string> {
+    this.renewal ??= withCrossTabLock('fs-token-renewal', () => this.refresh()).finally(() => (this.renewal = undefined));
+    return this.renewal;
+  }
+
+  forgetToken(): void {
+    this.accessToken = undefined;
+  }
+
+  private async refresh(): Promise<string> {
+    try {
+      const response = await this.send('/api/auth/refresh', { method: 'POST' });
+      const body = (await response.json()) as LoginResponse;
+      this.accessToken = body.accessToken;
+      return body.accessToken;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) throw new AuthError(error.reason, error.message);
+      throw error;
+    }
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        ...init,
+        credentials: 'include',
+        headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...init.headers },
+      });
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new OfflineError(error);
+    }
+    if (response.ok) return response;
+    // A gateway error means the server is unreachable behind a proxy: as good as offline.
+    if (response.status === 502 || response.status === 504) throw new OfflineError();
+    throw HttpError.fromBody(response.status, await response.json().catch(() => undefined));
+  }
+}
+
+function withBearer(init: RequestInit, token: string): RequestInit {
+  return { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } };
+}
+
+/** Web Locks serialise the renewal across tabs; where they are missing, one tab is all we guard. */
+function withCrossTabLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? (locks.request(name, task) as Promise<T>) : task();
+}

@@ -1,0 +1,118 @@
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import type { RxReplicationPullStreamItem } from 'rxdb';
+import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
+import type { StreamEvent } from '@shared/sync/protocol';
+import type { ApiClient } from './api-client';
+import { AuthError } from './errors';
+
+export type StreamItem = RxReplicationPullStreamItem<AnyDoc, { value: string }>;
+
+const MIN_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * One `GET /api/sync/stream` connection shared by every collection's replication (read with fetch
+ * so the token travels in the Authorization header, never in a URL). It reconnects with backoff
+ * for as long as it runs and tells every collection to RESYNC after each (re)connection, because
+ * events sent while it was away are lost. Its observables never error: RxDB would stop listening.
+ */
+export class ChangeStream {
+  readonly connected$ = new BehaviorSubject(false);
+  /** The last reason the stream dropped (shown in the sync status); undefined while connected. */
+  readonly error$ = new BehaviorSubject<unknown>(undefined);
+  private readonly subjects = new Map<CollectionName, Subject<StreamItem>>();
+  private abort?: AbortController;
+  private running = false;
+  private wake?: () => void;
+
+  constructor(private readonly api: ApiClient) {}
+
+  streamFor(collection: CollectionName): Observable<StreamItem> {
+    let subject = this.subjects.get(collection);
+    if (!subject) {
+      subject = new Subject<StreamItem>();
+      this.subjects.set(collection, subject);
+    }
+    return subject.asObservable();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.abort?.abort();
+    this.wake?.();
+    this.connected$.next(false);
+  }
+
+  /** Reconnect now (the browser came back online) instead of waiting out the backoff. */
+  reconnectNow(): void {
+    this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = MIN_BACKOFF_MS;
+    while (this.running) {
+      this.abort = new AbortController();
+      try {
+        const response = await this.api.authorizedFetch('/api/sync/stream', { signal: this.abort.signal, headers: { accept: 'text/event-stream' } });
+        backoff = MIN_BACKOFF_MS;
+        await this.read(response);
+      } catch (error) {
+        // Offline, server restarts and expired sessions all end here; the status bar shows them.
+        if (!this.abort.signal.aborted) this.error$.next(error);
+        if (error instanceof AuthError) this.running = false;
+      }
+      this.connected$.next(false);
+      if (!this.running) return;
+      await this.sleep(backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  }
+
+  private async read(response: Response): Promise<void> {
+    const body = response.body;
+    if (!body) return;
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        this.handleBlock(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  }
+
+  private handleBlock(block: string): void {
+    const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+    if (!data) return;
+    const event = JSON.parse(data) as StreamEvent;
+    if (event.kind === 'RESYNC') {
+      this.connected$.next(true);
+      this.error$.next(undefined);
+      for (const subject of this.subjects.values()) subject.next('RESYNC');
+      return;
+    }
+    this.subjects.get(event.collection)?.next({ documents: event.documents, checkpoint: { value: event.checkpoint } });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxReplicationWriteToMasterRow } from 'rxdb';
+import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
+import type { PullResponse } from '@shared/sync/protocol';
+import type { AppDatabase } from '../db/database';
+import { concatMap } from 'rxjs';
+import { acknowledgePushed, clearServerHeld } from '../db/writes';
+import type { ApiClient } from './api-client';
+import type { ChangeStream } from './change-stream';
+import { withPullAhead } from './pull-ahead';
+
+/**
+ * RxDB stacks checkpoints with Object.assign, which mangles a bare string; the server's opaque
+ * checkpoint string therefore travels inside an object on the client side.
+ */
+export type ClientCheckpoint = { value: string };
+export type CollectionReplication = RxReplicationState<AnyDoc, ClientCheckpoint>;
+
+const PULL_BATCH = 1000;
+const PULL_BATCH_BY_COLLECTION: Partial<Record<CollectionName, number>> = { attachments: 20 };
+/** Photos are large: push them a few at a time so one request stays well under the body limit. */
+const PUSH_BATCH: Partial<Record<CollectionName, number>> = { attachments: 10 };
+const DEFAULT_PUSH_BATCH = 200;
+const MIN_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 60_000;
+/** Collections only the server writes: nothing to push. */
+const PULL_ONLY: readonly CollectionName[] = ['activities'];
+
+/**
+ * Replicates every collection with the sync server through RxDB's own replication protocol
+ * (https://rxdb.info/replication-http.html): pull by checkpoint, push with the assumed master
+ * state, live changes from the shared stream. Only the leader tab replicates; the others see its
+ * writes through IndexedDB. Failed requests retry with exponential backoff; writes are never dropped.
+ */
+export function startReplications(
+  db: AppDatabase,
+  api: ApiClient,
+  stream: ChangeStream,
+  userId: string,
+  collections: readonly CollectionName[] = COLLECTION_NAMES,
+): CollectionReplication[] {
+  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection));
+}
+
+function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName) {
+  const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pull(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '');
+  const replication = replicateRxCollection<AnyDoc, ClientCheckpoint>({
+    collection: db.collections[collection] as never,
+    // Per user: another user's checkpoint on this device must never be reused.
+    replicationIdentifier: `fs-sync-v1-${userId}-${collection}`,
+    live: true,
+    retryTime: MIN_RETRY_MS,
+    waitForLeadership: true,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH_BY_COLLECTION[collection] ?? PULL_BATCH,
+      // Pulled documents (pages and stream events alike) settle their outbox entries a page at a time.
+      stream$: stream.streamFor(collection).pipe(
+        concatMap(async (item) => {
+          if (item === 'RESYNC') return item;
+          // The stream must never error (RxDB would stop listening); an entry left over here is
+          // settled by the next pull of the same document, so a failure only delays the marker.
+          await clearServerHeld(db, collection, item.documents).catch((error: unknown) => console.warn('could not settle outbox entries from the stream', error));
+          return item;
+        }),
+      ),
+      handler: async (checkpoint, batchSize) => {
+        const page = await pullPage(checkpoint, batchSize);
+        await clearServerHeld(db, collection, page.documents);
+        return page;
+      },
+    },
+    push: PULL_ONLY.includes(collection)
+      ? undefined
+      : {
+          batchSize: PUSH_BATCH[collection] ?? DEFAULT_PUSH_BATCH,
+          handler: async (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => {
+            const conflicts = await api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body: JSON.stringify(rows) });
+            await acknowledgePushed(db, collection, rows.map((row) => row.newDocumentState), conflicts);
+            return conflicts;
+          },
+        },
+  });
+  applyBackoff(replication);
+  return replication;
+}
+
+async function pull(api: ApiClient, collection: CollectionName, checkpoint: string | undefined, limit: number) {
+  const query = new URLSearchParams({ limit: String(limit), ...(checkpoint ? { checkpoint } : {}) });
+  const page = await api.request<PullResponse>(`/api/sync/${collection}/pull?${query}`);
+  const next = page.checkpoint ?? checkpoint;
+  return { documents: page.documents, checkpoint: next ? { value: next } : undefined };
+}
+
+/** RxDB retries after a constant `retryTime`; double it on each failure, reset it on success. */
+function applyBackoff(replication: CollectionReplication): void {
+  replication.error$.subscribe(() => {
+    replication.retryTime = Math.min((replication.retryTime ?? MIN_RETRY_MS) * 2, MAX_RETRY_MS);
+  });
+  replication.received$.subscribe(() => (replication.retryTime = MIN_RETRY_MS));
+  replication.sent$.subscribe(() => (replication.retryTime = MIN_RETRY_MS));
+}

@@ -1,0 +1,115 @@
+import { BehaviorSubject, merge, type Subscription } from 'rxjs';
+import type { AppDatabase } from '../db/database';
+import type { ApiClient } from './api-client';
+import { ChangeStream } from './change-stream';
+import { AuthError, describeSyncError, OfflineError } from './errors';
+import { startReplications, type CollectionReplication } from './replication';
+
+export type SyncStatus = {
+  /** The browser says it has a network. */
+  online: boolean;
+  /** The live stream is connected: other people's changes arrive as they happen. */
+  live: boolean;
+  /** A replication request is running now. */
+  syncing: boolean;
+  lastSyncedAt?: string;
+  /** What went wrong last, for the status bar (cleared by the next success). */
+  error?: string;
+  /** The session could not be renewed: sync waits for the user to sign in again. */
+  needsSignIn: boolean;
+};
+
+const LAST_SYNCED_KEY = 'fs.lastSyncedAt';
+
+/** Starts and stops replication for the signed-in user and turns its events into one status. */
+export class SyncEngine {
+  readonly status$: BehaviorSubject<SyncStatus>;
+  private readonly stream: ChangeStream;
+  private replications: CollectionReplication[] = [];
+  private subscriptions: Subscription[] = [];
+  private readonly onOnline = () => this.retry();
+  private readonly onOffline = () => this.patch({ online: false });
+
+  constructor(
+    private readonly db: AppDatabase,
+    private readonly api: ApiClient,
+    private readonly userId: string,
+  ) {
+    this.stream = new ChangeStream(api);
+    this.status$ = new BehaviorSubject<SyncStatus>({
+      online: browserSaysOnline(),
+      live: false,
+      syncing: false,
+      lastSyncedAt: readLastSynced(),
+      needsSignIn: false,
+    });
+  }
+
+  get replicationStates(): readonly CollectionReplication[] {
+    return this.replications;
+  }
+
+  start(): void {
+    this.stream.start();
+    this.replications = startReplications(this.db, this.api, this.stream, this.userId);
+    const succeeded$ = merge(...this.replications.flatMap((replication) => [replication.received$, replication.sent$]));
+    const errors$ = merge(...this.replications.map((replication) => replication.error$));
+    const active$ = merge(...this.replications.map((replication) => replication.active$));
+    this.subscriptions = [
+      succeeded$.subscribe(() => this.markSynced()),
+      errors$.subscribe((error) => this.reportError(error.parameters?.errors?.[0] ?? error)),
+      active$.subscribe((active) => this.patch({ syncing: active })),
+      this.stream.connected$.subscribe((live) => (live ? this.markSynced({ live }) : this.patch({ live }))),
+      this.stream.error$.subscribe((error) => error && this.reportError(error)),
+    ];
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  /** Try again now: the user pressed "retry", the browser came back online, or the user signed in again. */
+  retry(): void {
+    this.patch({ online: browserSaysOnline(), needsSignIn: false, error: undefined });
+    this.stream.start();
+    this.stream.reconnectNow();
+    for (const replication of this.replications) replication.reSync();
+  }
+
+  async stop(): Promise<void> {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.stream.stop();
+    await Promise.all(this.replications.map((replication) => replication.cancel()));
+    this.replications = [];
+  }
+
+  /** Resolves when every pending local write has reached the server (in the leader tab). */
+  async awaitInSync(): Promise<void> {
+    await Promise.all(this.replications.map((replication) => replication.awaitInSync()));
+  }
+
+  private markSynced(extra: Partial<SyncStatus> = {}): void {
+    const lastSyncedAt = new Date().toISOString();
+    localStorage.setItem(LAST_SYNCED_KEY, lastSyncedAt);
+    // Not `online: true`: a response that was in flight when the network dropped must not hide the
+    // offline state the browser has already announced.
+    this.patch({ ...extra, lastSyncedAt, error: undefined, online: browserSaysOnline(), needsSignIn: false });
+  }
+
+  private reportError(error: unknown): void {
+    if (error instanceof OfflineError) return this.patch({ online: false, live: false, error: undefined });
+    this.patch({ error: describeSyncError(error), needsSignIn: error instanceof AuthError });
+  }
+
+  private patch(change: Partial<SyncStatus>): void {
+    this.status$.next({ ...this.status$.getValue(), ...change });
+  }
+}
+
+function browserSaysOnline(): boolean {
+  return typeof navigator === 'undefined' ? true : navigator.onLine;
+}
+
+function readLastSynced(): string | undefined {
+  return typeof localStorage === 'undefined' ? undefined : (localStorage.getItem(LAST_SYNCED_KEY) ?? undefined);
+}
