@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Attachment, WorkOrder } from '@shared/schemas';
+import { loginAs, type TestApi } from '../helpers/api-client';
+import { TINY_PNG_BASE64, buildWorkOrder } from '../helpers/factories';
+import { pullAll, pushRows } from '../helpers/sync-client';
+import type { TestServer } from '../helpers/test-server';
+import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from './browser';
+import { startE2eServer } from './e2e-server';
+import { LoginPage } from './page-models/login-page';
+import { SyncStatus } from './page-models/sync-status';
+import { WorkOrderPage } from './page-models/work-order-page';
+
+let server: TestServer;
+let baseURL: string;
+let browser: Browser;
+let context: BrowserContext;
+let admin: TestApi;
+
+beforeAll(async () => {
+  ({ server, baseURL } = await startE2eServer());
+  browser = await launchBrowser();
+  context = await newPhoneContext(browser, baseURL);
+  admin = await loginAs(server.url, 'admin');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function serverWorkOrder(id: string): Promise<WorkOrder> {
+  const found = ((await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[]).find((wo) => wo.id === id);
+  if (!found) throw new Error(`work order ${id} not on the server`);
+  return found;
+}
+
+async function firstScheduledWorkOrder(): Promise<WorkOrder> {
+  const all = (await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[];
+  const candidate = all.filter((wo) => wo.assigneeId === 'user-eng1' && wo.status === 'scheduled').sort((a, b) => a.scheduledStart.localeCompare(b.scheduledStart))[0];
+  if (!candidate) throw new Error('eng1 has no scheduled work order in the demo data');
+  return candidate;
+}
+
+async function openWorkOrder(page: Page, number: string): Promise<WorkOrderPage> {
+  await page.getByTestId('wo-row').filter({ hasText: number }).first().click();
+  await page.getByTestId('wo-status').waitFor();
+  return new WorkOrderPage(page);
+}
+
+describe('a field engineer works a whole day offline', () => {
+  it('logs in online, works a job offline through a reload and a reopen, and everything reaches the server', async () => {
+    const target = await firstScheduledWorkOrder();
+    const page = await context.newPage();
+    await new LoginPage(page).signIn('eng1');
+    const sync = new SyncStatus(page);
+    await sync.waitForState('live');
+    await page.getByTestId('wo-row').filter({ hasText: target.number }).first().waitFor();
+    // The service worker must control the page before the network goes away.
+    await waitForServiceWorkerControl(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await sync.waitForState('offline');
+    const workOrder = await openWorkOrder(page, target.number);
+    await workOrder.moveTo('en_route');
+    await workOrder.moveTo('on_site');
+    await workOrder.checkIn();
+    await workOrder.moveTo('in_progress');
+    const ticked = await workOrder.tickAllChecklistItems();
+    await workOrder.logWork();
+    await workOrder.addNote('Replaced the contactor; tested under load.');
+    await workOrder.addPhoto({ name: 'after.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG_BASE64, 'base64') });
+    await workOrder.sign('Pat Customer');
+    await workOrder.complete('Contactor replaced, unit back in service.');
+    expect(await workOrder.isMarkedUnsynced()).toBe(true);
+    await sync.waitForPending(1);
+
+    // Close the app and open it again, still offline: everything is still there and unsynced.
+    await page.close();
+    const reopened = await context.newPage();
+    await reopened.goto('/');
+    const reopenedSync = new SyncStatus(reopened);
+    await reopenedSync.waitForState('offline');
+    const again = await openWorkOrder(reopened, target.number);
+    expect(await again.status()).toMatch(/completed/i);
+    expect(await again.isMarkedUnsynced()).toBe(true);
+    expect(await reopenedSync.pendingCount()).toBeGreaterThan(0);
+
+    // Meanwhile a dispatcher gives the engineer a new job.
+    const dispatcher = await loginAs(server.url, 'dispatch1');
+    const newJob = buildWorkOrder({ id: `wo-e2e-${Date.now()}`, assigneeId: 'user-eng1', siteId: target.siteId, scheduledStart: target.scheduledStart, scheduledEnd: target.scheduledEnd });
+    expect((await pushRows(dispatcher, 'workOrders', [{ newDocumentState: newJob }])).body).toEqual([]);
+
+    // Back online: the changes drain and the server has every one of them, the photo included.
+    await context.setOffline(false);
+    await reopenedSync.waitForPending(0, 0, 60_000);
+    const onServer = await serverWorkOrder(target.id);
+    expect(onServer.status).toBe('completed');
+    expect(onServer.resolution).toBe('Contactor replaced, unit back in service.');
+    expect(onServer.checkIn).toMatchObject({ lat: 51.5055, lng: -0.0235 });
+    expect(onServer.checklist.filter((item) => item.done)).toHaveLength(ticked);
+    expect(onServer.timeLogs.some((log) => log.kind === 'work' && log.end)).toBe(true);
+    expect(onServer.notes.map((note) => note.text)).toContain('Replaced the contactor; tested under load.');
+    expect(onServer.photos).toHaveLength(1);
+    expect(onServer.signature?.name).toBe('Pat Customer');
+    const attachments = (await pullAll(admin, 'attachments', 100)).documents as Attachment[];
+    const photo = attachments.find((attachment) => attachment.id === onServer.photos[0]);
+    expect(photo?.data.length).toBeGreaterThan(10);
+    expect(attachments.some((attachment) => attachment.id === onServer.signature?.attachmentId)).toBe(true);
+
+    // Back on Today (in-app navigation, no reload): the job the dispatcher created while the
+    // engineer was offline is there, and one created now appears live.
+    await reopened.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    const created = await serverWorkOrder(newJob.id);
+    await reopened.getByTestId('wo-row').filter({ hasText: created.number }).waitFor({ timeout: 20_000 });
+    const liveJob = buildWorkOrder({ id: `wo-e2e-live-${Date.now()}`, assigneeId: 'user-eng1', siteId: target.siteId, scheduledStart: target.scheduledStart, scheduledEnd: target.scheduledEnd });
+    expect((await pushRows(dispatcher, 'workOrders', [{ newDocumentState: liveJob }])).body).toEqual([]);
+    const liveNumber = (await serverWorkOrder(liveJob.id)).number;
+    await reopened.getByTestId('wo-row').filter({ hasText: liveNumber }).waitFor({ timeout: 10_000 });
+  });
+});

@@ -1,0 +1,40 @@
+import type { Page } from 'playwright-core';
+
+/** The scanner screen, the asset page it opens and the fault report form. */
+export class ScanScreens {
+  constructor(private readonly page: Page) {}
+
+  async openScanner(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scan' }).click();
+    await this.page.getByRole('heading', { name: /scan an asset/i }).waitFor();
+  }
+
+  async waitForAsset(tag: string, timeout = 60_000): Promise<void> {
+    await this.page.locator(`[data-testid="asset-page"][data-tag="${tag}"]`).waitFor({ timeout });
+  }
+
+  async typeTag(tag: string): Promise<void> {
+    await this.page.getByLabel('Asset tag').fill(tag);
+    await this.page.getByRole('button', { name: 'Open asset' }).click();
+  }
+
+  cameraError() {
+    return this.page.getByTestId('camera-error');
+  }
+
+  async reportFault(input: { priority: string; description: string; photo?: { name: string; mimeType: string; buffer: Buffer } }): Promise<string> {
+    await this.page.getByTestId('report-fault').click();
+    await this.page.getByTestId('fault-form').waitFor();
+    await this.page.getByRole('radio', { name: input.priority }).check();
+    await this.page.getByLabel('What is wrong?').fill(input.description);
+    if (input.photo) {
+      await this.page.getByLabel('Photo (optional)').setInputFiles(input.photo);
+      await this.page.getByTestId('fault-photo-preview').waitFor();
+    }
+    await this.page.getByRole('button', { name: 'Send fault report' }).click();
+    await this.page.getByTestId('ticket-report').waitFor();
+    const id = /\/reports\/([^/?#]+)/.exec(this.page.url())?.[1];
+    if (!id) throw new Error(`not on a report page: ${this.page.url()}`);
+    return id;
+  }
+}

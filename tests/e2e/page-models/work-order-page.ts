@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+
+/** A work order as the engineer works it, by the labels a person reads on screen. */
+export class WorkOrderPage {
+  constructor(private readonly page: Page) {}
+
+  async status(): Promise<string> {
+    return (await this.page.getByTestId('wo-status').innerText()).trim();
+  }
+
+  async moveTo(status: string): Promise<void> {
+    await this.page.getByTestId(`status-${status}`).click();
+    await this.page.waitForFunction((expected) => document.querySelector('[data-testid="wo-status"]')?.getAttribute('data-status') === expected, status);
+  }
+
+  async checkIn(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Check in here' }).click();
+    await this.page.getByTestId('checkin-recorded').waitFor();
+  }
+
+  async tickAllChecklistItems(): Promise<number> {
+    const boxes = this.page.getByTestId('checklist').getByRole('checkbox');
+    const count = await boxes.count();
+    for (let index = 0; index < count; index++) {
+      const box = boxes.nth(index);
+      if (!(await box.isChecked())) await box.check();
+    }
+    return count;
+  }
+
+  async logWork(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start work timer' }).click();
+    await this.page.getByRole('button', { name: 'Stop timer' }).click();
+  }
+
+  async addNote(text: string): Promise<void> {
+    await this.page.getByLabel('Note', { exact: true }).fill(text);
+    await this.page.getByRole('button', { name: 'Add note' }).click();
+    await this.page.getByTestId('note').filter({ hasText: text }).waitFor();
+  }
+
+  async addPhoto(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const before = await this.page.getByTestId('photo-thumb').count();
+    await this.page.getByLabel('Add photo').setInputFiles(file);
+    await this.page.waitForFunction((count) => document.querySelectorAll('[data-testid="photo-thumb"]').length > count, before);
+  }
+
+  async sign(name: string): Promise<void> {
+    const pad = this.page.getByTestId('signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('signature pad not visible');
+    await this.page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await this.page.mouse.down();
+    for (let step = 1; step <= 10; step++) await this.page.mouse.move(box.x + 20 + step * 20, box.y + box.height / 2 + (step % 2 ? 15 : -15));
+    await this.page.mouse.up();
+    await this.page.getByLabel('Customer name').fill(name);
+    await this.page.getByRole('button', { name: 'Save signature' }).click();
+    await this.page.getByTestId('signature-saved').waitFor();
+  }
+
+  async complete(resolution: string): Promise<void> {
+    await this.page.getByLabel('Resolution').fill(resolution);
+    await this.page.getByRole('button', { name: 'Complete job' }).click();
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="wo-status"]')?.getAttribute('data-status') === 'completed');
+  }
+
+  async isMarkedUnsynced(): Promise<boolean> {
+    return this.page.getByTestId('unsynced-marker').first().isVisible();
+  }
+}

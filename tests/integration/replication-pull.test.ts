@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { apiAs, buildWorkOrder, insertWorld, PEOPLE, WORLD } from '../helpers/replication-world';
+import { pullAll, pushRows } from '../helpers/sync-client';
+
+let server: TestServer;
+const secret = 'test-secret-test-secret-test-secret-0123';
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: false });
+  await insertWorld(server.store);
+});
+afterAll(() => server?.stop());
+
+const ids = (docs: { id: string }[]) => docs.map((doc) => doc.id).sort();
+
+describe('pull by checkpoint', () => {
+  it('pages through exactly the documents in scope, and a resumed pull returns nothing new', async () => {
+    const engineer = apiAs(server.url, PEOPLE.engA, secret);
+    const full = await pullAll(engineer, 'workOrders', 4);
+    const expected = WORLD.workOrders.filter((wo) => wo.assigneeId === PEOPLE.engA.id);
+    expect(ids(full.documents)).toEqual(ids(expected));
+    expect(full.pages).toBeGreaterThan(3);
+    const resumed = await pullAll(engineer, 'workOrders', 4, full.checkpoint);
+    expect(resumed.documents).toEqual([]);
+  });
+
+  it('a dispatcher pulls every work order; pages never repeat or skip a document', async () => {
+    const full = await pullAll(apiAs(server.url, PEOPLE.dispatcher, secret), 'workOrders', 7);
+    expect(ids(full.documents)).toEqual(ids(WORLD.workOrders));
+    expect(new Set(ids(full.documents)).size).toBe(full.documents.length);
+  });
+
+  it('delivers a write committed between two pages of a pull', async () => {
+    const dispatcher = apiAs(server.url, PEOPLE.dispatcher, secret);
+    const first = await dispatcher.get<{ documents: { id: string }[]; checkpoint: string }>('/api/sync/workOrders/pull?limit=5');
+    expect(first.body.documents).toHaveLength(5);
+    const created = buildWorkOrder({ id: 'wo-during-pull', assigneeId: PEOPLE.engB.id });
+    // Also change a document the first page already delivered: it must come again with its new state.
+    const firstId = first.body.documents[0]?.id ?? '';
+    const before = (await pullAll(dispatcher, 'workOrders', 1000)).documents.find((doc) => doc.id === firstId);
+    const edited = { ...before, notes: [{ id: 'n1', at: '2026-11-02T10:00:00.000Z', by: PEOPLE.dispatcher.id, text: 'mid-pull' }] };
+    expect((await pushRows(dispatcher, 'workOrders', [{ newDocumentState: created }, { assumedMasterState: before, newDocumentState: edited }])).body).toEqual([]);
+    const rest = await pullAll(dispatcher, 'workOrders', 5, first.body.checkpoint);
+    expect(ids(rest.documents)).toContain('wo-during-pull');
+    expect(rest.documents.find((doc) => doc.id === firstId)).toMatchObject({ notes: [{ text: 'mid-pull' }] });
+  });
+
+  it('a pull page replayed with the same checkpoint returns the same documents', async () => {
+    const engineer = apiAs(server.url, PEOPLE.engB, secret);
+    const once = await engineer.get('/api/sync/workOrders/pull?limit=3');
+    const twice = await engineer.get('/api/sync/workOrders/pull?limit=3');
+    expect(twice.body).toEqual(once.body);
+  });
+});
+
+describe('read scope', () => {
+  it('an engineer sees only their own work orders and tickets, and all reference data', async () => {
+    const engineer = apiAs(server.url, PEOPLE.engB, secret);
+    const workOrders = await pullAll(engineer, 'workOrders', 100);
+    expect(workOrders.documents.every((wo) => wo.type === 'workOrder' && wo.assigneeId === PEOPLE.engB.id)).toBe(true);
+    expect(ids((await pullAll(engineer, 'tickets', 100)).documents)).toEqual(['tck-b']);
+    expect(ids((await pullAll(engineer, 'sites', 100)).documents)).toEqual(['site-a', 'site-b']);
+    expect((await pullAll(engineer, 'assets', 100)).documents).toHaveLength(WORLD.assets.length);
+    expect((await pullAll(engineer, 'users', 100)).documents).toHaveLength(WORLD.users.length);
+  });
+
+  it('a site manager sees only their sites’ tickets and assets, and no work orders', async () => {
+    const manager = apiAs(server.url, PEOPLE.managerA, secret);
+    expect(ids((await pullAll(manager, 'tickets', 100)).documents)).toEqual(['tck-a']);
+    expect(ids((await pullAll(manager, 'assets', 100)).documents)).toEqual(['a1', 'a2', 'a3']);
+    expect((await pullAll(manager, 'workOrders', 100)).documents).toEqual([]);
+  });
+
+  it('directory data never includes credentials', async () => {
+    const users = await pullAll(apiAs(server.url, PEOPLE.engA, secret), 'users', 100);
+    expect(JSON.stringify(users.documents)).not.toMatch(/password|hash|acl|_rev/i);
+  });
+
+  it('a reassigned work order reaches its former engineer as a removal', async () => {
+    const engA = apiAs(server.url, PEOPLE.engA, secret);
+    const dispatcher = apiAs(server.url, PEOPLE.dispatcher, secret);
+    const before = await pullAll(engA, 'workOrders', 100);
+    const target = before.documents.find((doc) => doc.id === 'wo-04');
+    expect(target).toBeDefined();
+    const reassigned = { ...target, assigneeId: PEOPLE.engB.id };
+    expect((await pushRows(dispatcher, 'workOrders', [{ assumedMasterState: target, newDocumentState: reassigned }])).body).toEqual([]);
+    const after = await pullAll(engA, 'workOrders', 100, before.checkpoint);
+    expect(after.documents).toEqual([expect.objectContaining({ id: 'wo-04', _deleted: true })]);
+    const engB = await pullAll(apiAs(server.url, PEOPLE.engB, secret), 'workOrders', 100);
+    expect(engB.documents.find((doc) => doc.id === 'wo-04')).toMatchObject({ _deleted: false, assigneeId: PEOPLE.engB.id });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { groupTodayWorkOrders, todaySelector } from '@app/features/today/today-groups';
+import type { WorkOrderStatus } from '@shared/schemas/work-order';
+import { buildWorkOrder } from '../../helpers/factories';
+
+const now = new Date('2026-03-02T12:00:00.000Z');
+const wo = (id: string, scheduledStart: string, status: WorkOrderStatus = 'scheduled') =>
+  buildWorkOrder({ id, scheduledStart, scheduledEnd: scheduledStart, status });
+
+describe('groupTodayWorkOrders', () => {
+  it("splits into today (done ones too), upcoming open and earlier open, each by schedule", () => {
+    const list = [
+      wo('later-today', '2026-03-02T15:00:00.000Z'),
+      wo('done-today', '2026-03-02T08:00:00.000Z', 'completed'),
+      wo('tomorrow', '2026-03-03T08:00:00.000Z'),
+      wo('tomorrow-cancelled', '2026-03-03T09:00:00.000Z', 'cancelled'),
+      wo('yesterday-open', '2026-03-01T09:00:00.000Z', 'on_hold'),
+      wo('yesterday-done', '2026-03-01T10:00:00.000Z', 'completed'),
+    ];
+    const groups = groupTodayWorkOrders(list, now, 'UTC');
+    expect(groups.today.map((w) => w.id)).toEqual(['done-today', 'later-today']);
+    expect(groups.upcoming.map((w) => w.id)).toEqual(['tomorrow']);
+    expect(groups.earlierOpen.map((w) => w.id)).toEqual(['yesterday-open']);
+  });
+
+  it('"today" is the calendar day in the given time zone', () => {
+    const lateEvening = wo('late', '2026-03-02T23:30:00.000Z');
+    expect(groupTodayWorkOrders([lateEvening], now, 'UTC').today).toHaveLength(1);
+    // In Berlin that is already 00:30 on the next day.
+    expect(groupTodayWorkOrders([lateEvening], now, 'Europe/Berlin').upcoming).toHaveLength(1);
+  });
+});
+
+describe('todaySelector', () => {
+  it('an engineer lists their own; the desk lists every open one', () => {
+    expect(todaySelector({ id: 'u1', role: 'engineer' })).toEqual({ assigneeId: 'u1' });
+    expect(todaySelector({ id: 'd1', role: 'dispatcher' })).toEqual({ status: { $nin: ['completed', 'cancelled'] } });
+  });
+});

@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type AppDatabase } from '@app/db/database';
+import { acknowledgePushed, clearIfServerHasIt, LocalValidationError, saveDocument } from '@app/db/writes';
+import { buildWorkOrder } from '../../helpers/factories';
+
+let db: AppDatabase | undefined;
+let counter = 0;
+const open = async () => (db = await openDatabase(`writes-db-${++counter}`, { indexedDB: { indexedDB, IDBKeyRange }, validate: true }));
+afterEach(async () => {
+  await db?.remove();
+  db = undefined;
+});
+
+const pendingIds = async (database: AppDatabase) => (await database.outbox.find().exec()).map((entry) => entry.id).sort();
+
+describe('local writes and the outbox', () => {
+  it('stores a valid change, stamps it, and marks it pending', async () => {
+    const database = await open();
+    const wo = buildWorkOrder({ id: 'wo-1' });
+    const saved = await saveDocument(database, 'workOrders', { ...wo, status: 'en_route' }, new Date('2026-11-22T08:00:00.000Z'));
+    expect(saved.updatedAt).toBe('2026-11-22T08:00:00.000Z');
+    expect((await database.workOrders.findOne('wo-1').exec())?.status).toBe('en_route');
+    expect(await pendingIds(database)).toEqual(['workOrders/wo-1']);
+  });
+
+  it('refuses an invalid change before storing it, naming the field, and keeps the previous state', async () => {
+    const database = await open();
+    const wo = buildWorkOrder({ id: 'wo-2' });
+    await saveDocument(database, 'workOrders', wo);
+    const attempt = saveDocument(database, 'workOrders', { ...wo, checklist: [{ id: 'x', label: '', done: true }] });
+    await expect(attempt).rejects.toBeInstanceOf(LocalValidationError);
+    await expect(attempt).rejects.toMatchObject({ field: 'checklist.0.label' });
+    expect((await database.workOrders.findOne('wo-2').exec())?.checklist).toEqual(wo.checklist);
+  });
+
+  it('an acknowledged push clears the entry, unless the document was edited again meanwhile', async () => {
+    const database = await open();
+    const first = await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-3' }), new Date('2026-11-22T08:00:00.000Z'));
+    const other = await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-4' }), new Date('2026-11-22T08:00:00.000Z'));
+    // wo-4 is edited again while its first version is being pushed.
+    await saveDocument(database, 'workOrders', { ...other, status: 'en_route' }, new Date('2026-11-22T08:01:00.000Z'));
+    await acknowledgePushed(database, 'workOrders', [first, other], []);
+    expect(await pendingIds(database)).toEqual(['workOrders/wo-4']);
+  });
+
+  it('a conflicted row stays pending until the server holds the same content', async () => {
+    const database = await open();
+    const mine = await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-5', status: 'en_route' }));
+    const theirs = { ...mine, status: 'scheduled' as const, updatedAt: '2026-11-22T09:00:00.000Z' };
+    await acknowledgePushed(database, 'workOrders', [mine], [theirs]);
+    expect(await pendingIds(database)).toEqual(['workOrders/wo-5']);
+    await clearIfServerHasIt(database, 'workOrders', theirs);
+    expect(await pendingIds(database)).toEqual(['workOrders/wo-5']);
+    // The server's echo of our version (its own updatedAt/number) clears it.
+    await clearIfServerHasIt(database, 'workOrders', { ...mine, number: 'WO-000777', updatedAt: '2026-11-22T09:05:00.000Z' });
+    expect(await pendingIds(database)).toEqual([]);
+  });
+});
