@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '@server/config';
+import { createLogger } from '@server/logger';
+import { Store } from '@server/store/store';
+import type { Cleanup } from '../cleanup';
+import { type BenchData, seedBenchData } from './bench-data';
+import { type NodeProcess, startNodeProcess } from './processes';
+
+export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-42';
+export const BENCH_PASSWORD = 'demo1234';
+
+export type Stack = {
+  couchUrl: string;
+  apiUrl: string;
+  server: NodeProcess;
+  store: Store;
+  data: BenchData;
+  dataDir: string;
+  /** Starts the server again (e.g. with --cpu-prof); the store and its data stay. */
+  restartServer: (nodeArgs?: string[]) => Promise<void>;
+};
+
+/**
+ * The system under test as it runs in production, one OS process per part: the embedded store
+ * (`npm run store`), the sync server (`npm start` without the build step) pointed at it, and the
+ * bench data written through the server's own store module. Everything lands in a temp folder
+ * that is removed on cleanup.
+ */
+export async function startStack(cleanup: Cleanup, options: { seed: number; syncDocs: number; log: (line: string) => void }): Promise<Stack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-bench-'));
+  cleanup.add('bench data folder', async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const couch = await startNodeProcess({
+    script: 'sync-server/store/embedded-main.ts',
+    env: { DATA_DIR: dataDir, STORE_PORT: '0' },
+    ready: /listening on (http:\/\/[\d.:]+)/,
+  });
+  cleanup.add('embedded store', couch.stop);
+  const env = {
+    DATA_DIR: dataDir, COUCHDB_URL: couch.ready, JWT_SECRET: BENCH_JWT_SECRET, DEMO_PASSWORD: BENCH_PASSWORD,
+    SEED_DEMO: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', STREAM_HEARTBEAT_MS: '15000', NODE_ENV: 'production',
+    APP_DIST: path.resolve(import.meta.dirname, '../../app/dist'),
+  };
+  const config = loadConfig(env);
+  const logger = createLogger('warn');
+  const store = new Store(couch.ready, config.DB_PREFIX, logger);
+  await store.init();
+  cleanup.add('store client', async () => store.close());
+  const started = performance.now();
+  const data = await seedBenchData({ config, store, logger }, options.seed, options.syncDocs);
+  options.log(`seeded ${data.workOrders.length} work orders for eng1 (mean ${data.meanDocBytes} bytes of JSON) in ${Math.round(performance.now() - started)} ms`);
+  const startServer = (nodeArgs: string[] = []) =>
+    startNodeProcess({ script: 'sync-server/main.ts', env, nodeArgs, ready: /running at (http:\/\/[\d.:]+)/ });
+  const stack: Stack = { couchUrl: couch.ready, apiUrl: '', server: await startServer(), store, data, dataDir, restartServer: async () => undefined };
+  stack.apiUrl = stack.server.ready;
+  cleanup.add('sync server', () => stack.server.stop());
+  stack.restartServer = async (nodeArgs?: string[]) => {
+    await stack.server.stop();
+    stack.server = await startServer(nodeArgs);
+    stack.apiUrl = stack.server.ready;
+  };
+  return stack;
+}

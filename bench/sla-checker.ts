@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { calendarOf } from '@shared/domain/sla/calendar';
+import { computeTicketSla } from '@shared/domain/sla/ticket-sla';
+import type { SlaPolicy } from '@shared/schemas/misc';
+import type { Site } from '@shared/schemas/site';
+import type { Ticket } from '@shared/schemas/ticket';
+import type { User } from '@shared/schemas/user';
+import type { Clock } from '@server/clock';
+import { loadConfig } from '@server/config';
+import { createLogger } from '@server/logger';
+import { computeAcl } from '@server/services/acl';
+import { SlaChecker } from '@server/sla/checker';
+import { startEmbeddedCouch } from '@server/store/embedded-couch';
+import { Store } from '@server/store/store';
+
+const OPEN_TICKETS = 100_000;
+const CROSSING = 100;
+const INSERT_CHUNK = 5_000;
+const MIN = 60_000;
+
+/**
+ * The SLA checker's cost on a big store: 100,000 open tickets (bulk-inserted straight into a fresh
+ * embedded store), of which 100 have a threshold that has passed. Times one checker run after the
+ * `sla.nextThresholdAt` index is built (a real server builds it once and keeps it up to date).
+ */
+export async function benchSlaChecker(): Promise<{ ms: number; tickets: number; crossed: number; indexMs: number; seedMs: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-bench-sla-'));
+  const couch = await startEmbeddedCouch(dataDir);
+  const logger = createLogger('warn');
+  const store = new Store(couch.url, 'fs_', logger);
+  try {
+    await store.init();
+    const now = new Date();
+    const seedStarted = performance.now();
+    await seedWorld(store, now);
+    const seedMs = performance.now() - seedStarted;
+    const indexStarted = performance.now();
+    await store.find('tickets', { 'sla.nextThresholdAt': { $lte: '1970-01-01T00:00:00.000Z' } }, 1);
+    const indexMs = performance.now() - indexStarted;
+    const clock: Clock = { now: () => now };
+    const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+    const checker = new SlaChecker({ config, store, logger, clock }, { batch: config.SLA_CHECK_BATCH });
+    const started = performance.now();
+    const run = await checker.runOnce();
+    const ms = performance.now() - started;
+    return { ms: Math.round(ms), tickets: OPEN_TICKETS, crossed: run.tickets, indexMs: Math.round(indexMs), seedMs: Math.round(seedMs) };
+  } finally {
+    store.close();
+    await couch.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function seedWorld(store: Store, now: Date): Promise<void> {
+  const stamp = { createdAt: now.toISOString(), updatedAt: now.toISOString(), _deleted: false };
+  const site: Site = { ...stamp, id: 'site-bench', type: 'site', code: 'BENCH', name: 'Bench site', address: '1 Bench Road', location: { lat: 51.5, lng: 0 }, timezone: 'Europe/London' };
+  const policy: SlaPolicy = { ...stamp, id: 'sla-bench', type: 'slaPolicy', name: 'Bench 24×7', priority: 'high', responseMinutes: 60, resolutionMinutes: 480, businessHours: [], holidays: [] };
+  const users: User[] = (['dispatcher', 'engineer', 'admin'] as const).map((role) => ({
+    ...stamp, id: `user-${role}`, type: 'user', username: role, fullName: `Bench ${role}`, email: `${role}@bench.example`, role, siteIds: [], skills: [], active: true,
+  }));
+  await store.bulkInsert('sites', [{ doc: site, acl: computeAcl('sites', site) }]);
+  await store.bulkInsert('slaPolicies', [{ doc: policy, acl: computeAcl('slaPolicies', policy) }]);
+  await store.bulkInsert('users', users.map((doc) => ({ doc, acl: computeAcl('users', doc) })));
+  const calendar = calendarOf(policy, site.timezone);
+  const slaFrom = (created: Date) => computeTicketSla({ calendar, targets: policy, ticket: { createdAt: created.toISOString(), status: 'assigned' }, actionAt: created, now: created });
+  const fresh = slaFrom(now);
+  const old = new Date(now.getTime() - 31 * MIN); // past the response's 50% warning
+  const crossing = slaFrom(old);
+  for (let start = 0; start < OPEN_TICKETS; start += INSERT_CHUNK) {
+    const docs: Ticket[] = [];
+    for (let index = start; index < Math.min(OPEN_TICKETS, start + INSERT_CHUNK); index++) {
+      const isCrossing = index % (OPEN_TICKETS / CROSSING) === 0;
+      const { sla, statusChangedAt } = isCrossing ? crossing : fresh;
+      const createdAt = (isCrossing ? old : now).toISOString();
+      docs.push({
+        id: `tck-bench-${String(index).padStart(6, '0')}`, type: 'ticket', number: `TCK-${String(index + 1).padStart(6, '0')}`,
+        title: 'Bench ticket', description: '', category: 'HVAC', priority: 'high', status: 'assigned', siteId: site.id,
+        reportedBy: 'user-dispatcher', assigneeId: 'user-engineer', slaPolicyId: policy.id, sla, statusChangedAt, tags: [],
+        createdAt, updatedAt: createdAt, _deleted: false,
+      });
+    }
+    await store.bulkInsert('tickets', docs.map((doc) => ({ doc, acl: computeAcl('tickets', doc) })));
+  }
+}
