@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   MAP_TILE_URL: TileUrlSchema.default(DEFAULT_MAP_CONFIG.tileUrl),
   MAP_TILE_ATTRIBUTION: z.string().max(500).default(DEFAULT_MAP_CONFIG.attribution),
   MAP_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(DEFAULT_MAP_CONFIG.maxZoom),
+  /** Most documents per collection the pull cache holds in memory; past it that collection's pulls read the store. 0 turns the cache off. */
+  PULL_CACHE_MAX_DOCS: z.coerce.number().int().min(0).default(200_000),
   /** How often the SLA checker runs; 0 turns it off in this process. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Most tickets one checker run handles (the rest wait for the next run). */

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { COLLECTION_NAMES, type CollectionName } from '@shared/schemas/collections';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import type { AppDeps } from './app-deps';
@@ -6,9 +7,14 @@ import { type Clock, fileClock, systemClock } from './clock';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { ensureDemoData } from './seed/demo';
+import { parseStoredDoc } from './replication/visibility';
 import { startSlaChecker } from './sla/start';
+import type { ChangeRow } from './store/changes-watcher';
 import { type EmbeddedCouch, startEmbeddedCouch } from './store/embedded-couch';
 import { Store } from './store/store';
+
+/** Photos (up to 400 KB each) stay out of memory: their pulls read the store. */
+const CACHED_COLLECTIONS = COLLECTION_NAMES.filter((name) => name !== 'attachments');
 
 export type RunningServer = AppDeps & { url: string; couchUrl: string; close: () => Promise<void> };
 
@@ -23,6 +29,9 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const couchUrl = config.COUCHDB_URL ?? embedded?.url ?? '';
   const store = new Store(couchUrl, config.DB_PREFIX, logger);
   await store.init();
+  // Documents are parsed as they enter the cache, so even the first pull after a start is served warm.
+  const parseRow = (collection: CollectionName, row: ChangeRow) => void parseStoredDoc(collection, row.stored.fields, logger);
+  if (config.PULL_CACHE_MAX_DOCS > 0) store.cacheChanges(CACHED_COLLECTIONS, config.PULL_CACHE_MAX_DOCS, parseRow);
   const clock = options.clock ?? (config.TEST_CLOCK_FILE ? fileClock(config.TEST_CLOCK_FILE) : systemClock);
   const deps: AppDeps = { config, store, logger, clock };
   if (config.SEED_DEMO) await ensureDemoData(deps);

@@ -12,6 +12,8 @@ export function createHealthRouter({ store, clock }: AppDeps) {
       protocolVersion: PROTOCOL_VERSION,
       time: clock.now().toISOString(),
       store: { ok: storeHealth.ok, detail: storeHealth.detail },
+      // Until the pull caches have loaded, pulls read the store directly (slower, still correct).
+      pullCache: store.changesCacheStatus(),
     });
   });
   return router;

@@ -29,10 +29,21 @@ export function documentFor(
   return visibility === 'removed' ? { ...doc, _deleted: true } : doc;
 }
 
+/**
+ * Parsed documents by the stored fields they came from: the store's changes cache hands out the
+ * same (never mutated) fields object for every pull of a document, so it is parsed once.
+ */
+const parsedByFields = new WeakMap<Record<string, unknown>, AnyDoc>();
+
 /** Everything read back from the store goes through its schema before it is served or reused. */
 export function parseStoredDoc(collection: CollectionName, fields: Record<string, unknown>, logger: Logger): AnyDoc | undefined {
+  const known = parsedByFields.get(fields);
+  if (known) return known;
   const parsed = COLLECTION_SCHEMAS[collection].safeParse(fields);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    parsedByFields.set(fields, parsed.data);
+    return parsed.data;
+  }
   // A stored document that no longer parses is data damage or a missed migration: loud, never served.
   logger.error({ collection, id: fields.id, issues: parsed.error.issues.slice(0, 3) }, 'stored document fails its schema');
   return undefined;

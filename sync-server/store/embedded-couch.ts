@@ -33,6 +33,11 @@ export async function startEmbeddedCouch(dataDir: string, port = 0): Promise<Emb
           }),
       });
     });
+    // nano's fetch keeps idle connections for ~4 s; Node's server drops them after 5 s. On a loaded
+    // machine those timers cross and a request lands on a socket being closed (ECONNRESET). The
+    // store outlives its clients' idle timeout by far, so the client always closes first.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     server.on('error', reject);
   });
 }

@@ -2,6 +2,7 @@ import nano, { type DocumentScope, type MangoSelector, type ServerScope } from '
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { Logger } from '../logger';
 import { type AccessMeta, type CouchDoc, databaseName, fromCouchDoc, isDesignDoc, toCouchDoc } from './couch-docs';
+import { ChangesCache } from './changes-cache';
 import { ChangesWatcher, type ChangeRow } from './changes-watcher';
 import { ensureDatabases } from './setup';
 import { isNotFound, RevisionConflictError, translateStoreError } from './store-errors';
@@ -26,6 +27,7 @@ export type BulkWriteResult = { ok: true; rev: string } | { ok: false };
 export class Store {
   private readonly couch: ServerScope;
   private readonly watchers = new Map<CollectionName, ChangesWatcher>();
+  private readonly caches = new Map<CollectionName, ChangesCache>();
 
   constructor(
     readonly url: string,
@@ -33,6 +35,18 @@ export class Store {
     private readonly logger: Logger,
   ) {
     this.couch = nano({ url });
+  }
+
+  /**
+   * Start holding these collections' changes feeds in memory (see ChangesCache), so pulls stop
+   * re-reading every document from the store. Until a cache has loaded, reads go to the store.
+   */
+  cacheChanges(collections: readonly CollectionName[], maxDocs: number, prepare?: (collection: CollectionName, row: ChangeRow) => void): void {
+    for (const collection of collections) {
+      if (this.caches.has(collection)) continue;
+      const prepareRow = prepare && ((row: ChangeRow) => prepare(collection, row));
+      this.caches.set(collection, new ChangesCache(this.couch, databaseName(this.prefix, collection), this.logger, maxDocs, prepareRow));
+    }
   }
 
   async init(): Promise<void> {
@@ -89,8 +103,17 @@ export class Store {
     });
   }
 
+  /** How many collections' pull caches are loading, serving, or off (health and the bench read it). */
+  changesCacheStatus(): Record<'loading' | 'ready' | 'off', number> {
+    const counts = { loading: 0, ready: 0, off: 0 };
+    for (const cache of this.caches.values()) counts[cache.status]++;
+    return counts;
+  }
+
   /** One page of the collection's changes feed after `since` (https://docs.couchdb.org/en/stable/api/database/changes.html). */
   async changes(collection: CollectionName, since: string | undefined, limit: number): Promise<ChangesPage> {
+    const cached = await this.call(async () => this.caches.get(collection)?.changes(since, limit));
+    if (cached) return cached;
     const response = await this.call(() =>
       this.db(collection).changes({ since: since ?? '0', limit, include_docs: true, style: 'main_only' }),
     );
@@ -202,6 +225,8 @@ export class Store {
   close(): void {
     for (const watcher of this.watchers.values()) watcher.stop();
     this.watchers.clear();
+    for (const cache of this.caches.values()) cache.stop();
+    this.caches.clear();
   }
 
   private db(collection: CollectionName): DocumentScope<CouchDoc> {

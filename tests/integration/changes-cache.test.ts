@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import nano from 'nano';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyDoc } from '@shared/schemas/collections';
+import { createLogger } from '@server/logger';
+import { ChangesCache } from '@server/store/changes-cache';
+import { databaseName } from '@server/store/couch-docs';
+import { type EmbeddedCouch, startEmbeddedCouch } from '@server/store/embedded-couch';
+import { type ChangesPage, Store } from '@server/store/store';
+import { buildWorkOrder, PEOPLE } from '../helpers/replication-world';
+
+const logger = createLogger('silent');
+const acl = { readers: ['role:dispatcher'], formerReaders: [] };
+let dataDir: string;
+let couch: EmbeddedCouch;
+let store: Store;
+const caches: ChangesCache[] = [];
+
+function workOrder(index: number): AnyDoc {
+  return buildWorkOrder({ id: `wo-cache-${String(index).padStart(4, '0')}`, assigneeId: PEOPLE.engA.id });
+}
+
+function newCache(maxDocs = 10_000): ChangesCache {
+  const cache = new ChangesCache(nano(couch.url), databaseName('fs_', 'workOrders'), logger, maxDocs);
+  caches.push(cache);
+  return cache;
+}
+
+/** Every page of the feed after `since`, read by `read`, flattened to (id, seq, rev). */
+async function readAll(read: (since: string | undefined) => Promise<ChangesPage | undefined>, since?: string) {
+  const seen: { id: unknown; seq: string; rev: string }[] = [];
+  let checkpoint = since;
+  for (;;) {
+    const page = await read(checkpoint);
+    if (!page) throw new Error('the cache did not answer');
+    seen.push(...page.rows.map((row) => ({ id: row.stored.fields.id, seq: row.seq, rev: row.stored.rev })));
+    checkpoint = page.lastSeq;
+    if (page.scanned < 7) return { seen, checkpoint };
+  }
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-cache-'));
+  couch = await startEmbeddedCouch(dataDir);
+  store = new Store(couch.url, 'fs_', logger);
+  await store.init();
+  await store.bulkInsert('workOrders', Array.from({ length: 40 }, (_, index) => ({ doc: workOrder(index), acl })));
+});
+
+afterAll(async () => {
+  for (const cache of caches) cache.stop();
+  store?.close();
+  await couch?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the changes cache', () => {
+  it('pages through exactly what the store’s own feed returns, from any checkpoint', async () => {
+    const cache = newCache();
+    expect(await cache.whenLoaded).toBe(true);
+    const fromStore = await readAll((since) => store.changes('workOrders', since, 7));
+    const fromCache = await readAll((since) => cache.changes(since, 7));
+    expect(fromCache.seen).toEqual(fromStore.seen);
+    const middle = fromStore.seen[12]!.seq;
+    expect((await readAll((since) => cache.changes(since, 7), middle)).seen).toEqual(fromStore.seen.slice(13));
+  });
+
+  it('sees a write made just before the read, and moves an updated document to its new place once', async () => {
+    const cache = newCache();
+    await cache.whenLoaded;
+    const before = await readAll((since) => cache.changes(since, 7));
+    const first = await store.get('workOrders', 'wo-cache-0000');
+    await store.put('workOrders', { ...(first!.fields as AnyDoc), title: 'Changed' } as AnyDoc, acl, first!.rev);
+    await store.put('workOrders', workOrder(900), acl);
+    const after = await readAll((since) => cache.changes(since, 7), before.checkpoint);
+    expect(after.seen.map((row) => row.id)).toEqual(['wo-cache-0000', 'wo-cache-0900']);
+    const everything = await readAll((since) => cache.changes(since, 7));
+    expect(everything.seen.filter((row) => row.id === 'wo-cache-0000')).toHaveLength(1);
+    expect(everything.seen).toEqual((await readAll((since) => store.changes('workOrders', since, 7))).seen);
+  });
+
+  it('turns itself off past its size limit, so reads go to the store', async () => {
+    const cache = newCache(10);
+    expect(await cache.whenLoaded).toBe(false);
+    expect(await cache.changes(undefined, 7)).toBeUndefined();
+  });
+});
