@@ -1,4 +1,4 @@
-import { BehaviorSubject, merge, type Subscription } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, merge, throttleTime, type Subscription } from 'rxjs';
 import type { AppDatabase } from '../db/database';
 import type { ApiClient } from './api-client';
 import { ChangeStream } from './change-stream';
@@ -20,6 +20,11 @@ export type SyncStatus = {
 };
 
 const LAST_SYNCED_KEY = 'fs.lastSyncedAt';
+/**
+ * RxDB reports every received document: an initial sync of 10,000 would otherwise write
+ * localStorage and re-render the status bar 10,000 times.
+ */
+const MARK_SYNCED_EVERY_MS = 250;
 
 /** Starts and stops replication for the signed-in user and turns its events into one status. */
 export class SyncEngine {
@@ -56,7 +61,7 @@ export class SyncEngine {
     const errors$ = merge(...this.replications.map((replication) => replication.error$));
     const active$ = merge(...this.replications.map((replication) => replication.active$));
     this.subscriptions = [
-      succeeded$.subscribe(() => this.markSynced()),
+      succeeded$.pipe(throttleTime(MARK_SYNCED_EVERY_MS, asyncScheduler, { leading: true, trailing: true })).subscribe(() => this.markSynced()),
       errors$.subscribe((error) => this.reportError(error.parameters?.errors?.[0] ?? error)),
       active$.subscribe((active) => this.patch({ syncing: active })),
       this.stream.connected$.subscribe((live) => (live ? this.markSynced({ live }) : this.patch({ live }))),
