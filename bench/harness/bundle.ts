@@ -16,7 +16,8 @@ export async function bundleBrowserEntries(): Promise<Map<string, string>> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    // Readable function names in BENCH_PROFILE=1 CPU profiles.
+    minify: process.env.BENCH_PROFILE !== '1',
     write: false,
     outdir: '/bench',
     tsconfig: path.resolve(import.meta.dirname, '../../tsconfig.json'),

@@ -3,6 +3,7 @@ import type { Cleanup } from '../cleanup';
 import type { BenchOrigin } from './bench-origin';
 import { BENCH_ENGINEER } from './bench-data';
 import { openBenchPage, withFreshProfile } from './browser';
+import { withBrowserProfile } from './browser-profile';
 import { BENCH_PASSWORD } from './stack';
 import type { CouchReplicationPage, FloorPage, OursPage, SyncResult } from '../browser/page-api';
 
@@ -33,11 +34,18 @@ export function syncContenders(cleanup: Cleanup, origin: BenchOrigin, options: {
   const floor = (indexes: boolean) => (page: Page) =>
     page.evaluate((input) => (window.bench as FloorPage).fetchAndStore(input), { url: options.floorJsonPath, indexes });
   return [
-    { label: 'ours', run: () => inPage('ours', (page) => oursInPage(page).initialSync()) },
+    { label: 'ours', run: () => inPage('ours', (page) => (process.env.BENCH_PROFILE === '1' ? profiledSync(page) : oursInPage(page).initialSync())) },
     { label: 'floor', run: () => inPage('floor', floor(false)) },
     { label: 'floor, 4 indexes', run: () => inPage('floor', floor(true)) },
     { label: 'PouchDB batch 100', run: () => inPage('pouch', couch(100)) },
     { label: 'PouchDB batch 1000', run: () => inPage('pouch', couch(1000)) },
     { label: 'RxDB CouchDB batch 1000', run: () => inPage('rxdb-couch', couch(1000)) },
   ];
+}
+
+/** BENCH_PROFILE=1: our initial sync under Chromium's profiler, its top functions printed. */
+async function profiledSync(page: Page): Promise<SyncResult> {
+  const { result, summary } = await withBrowserProfile(page, 'initial-sync-ours', () => oursInPage(page).initialSync());
+  console.log(summary.join('\n'));
+  return result;
 }

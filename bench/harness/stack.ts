@@ -50,8 +50,11 @@ export async function startStack(cleanup: Cleanup, options: { seed: number; sync
   const started = performance.now();
   const data = await seedBenchData({ config, store, logger }, options.seed, options.syncDocs);
   options.log(`seeded ${data.workOrders.length} work orders for eng1 (mean ${data.meanDocBytes} bytes of JSON) in ${Math.round(performance.now() - started)} ms`);
-  const startServer = (nodeArgs: string[] = []) =>
-    startNodeProcess({ script: 'sync-server/main.ts', env, nodeArgs, ready: /running at (http:\/\/[\d.:]+)/ });
+  const startServer = async (nodeArgs: string[] = []) => {
+    const server = await startNodeProcess({ script: 'sync-server/main.ts', env, nodeArgs, ready: /running at (http:\/\/[\d.:]+)/ });
+    await waitForWarmServer(server.ready);
+    return server;
+  };
   const stack: Stack = { couchUrl: couch.ready, apiUrl: '', server: await startServer(), store, data, dataDir, restartServer: async () => undefined };
   stack.apiUrl = stack.server.ready;
   cleanup.add('sync server', () => stack.server.stop());
@@ -61,4 +64,18 @@ export async function startStack(cleanup: Cleanup, options: { seed: number; sync
     stack.apiUrl = stack.server.ready;
   };
   return stack;
+}
+
+/**
+ * A deployed server runs for days: measure it warm. Its pull caches load the changes feeds right
+ * after start (pulls read the store directly until then), so wait until /api/health says so.
+ */
+async function waitForWarmServer(apiUrl: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const health = (await (await fetch(`${apiUrl}/api/health`)).json()) as { pullCache?: { loading: number } };
+    if ((health.pullCache?.loading ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the sync server did not load its pull caches within 2 minutes');
 }
