@@ -7,7 +7,7 @@ declare module 'pouchdb-node' {
 
 declare module 'express-pouchdb' {
   import type { Server } from 'node:http';
-  type ExpressPouchOptions = { mode: 'fullCouchDB' | 'minimumForPouchDB' | 'custom'; inMemoryConfig?: boolean; logPath?: string };
+  type ExpressPouchOptions = { mode: 'fullCouchDB' | 'minimumForPouchDB' | 'custom'; inMemoryConfig?: boolean; logPath?: string; overrideMode?: { include?: string[]; exclude?: string[] } };
   type ExpressPouchApp = { listen(port: number, host: string, callback: () => void): Server };
   export default function expressPouchDB(PouchDB: unknown, options: ExpressPouchOptions): ExpressPouchApp;
 }
