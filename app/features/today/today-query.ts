@@ -7,7 +7,7 @@ import { toDomain } from '../../db/hooks';
 import { groupTodayWorkOrders, type TodayGroups } from './today-groups';
 
 /** How many earlier and upcoming open work orders the list shows before "Show more". */
-export const TODAY_PAGE_SIZE = 25;
+export const TODAY_PAGE_SIZE = 10;
 
 export type TodayUser = { id: string; role: Role };
 export type TodayLimits = { earlierOpen: number; upcoming: number };
