@@ -13,7 +13,9 @@ const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
   sites: { version: 0 },
   assets: { version: 0, indexes: ['tag', 'siteId'] },
   tickets: { version: 1, indexes: ['siteId', 'status'] },
-  workOrders: { version: 0, indexes: ['assigneeId', 'scheduledStart'] },
+  // v1: the Today list reads index ranges (today by scheduledStart, open ones by status) instead of
+  // every work order of the assignee; nothing queried by assigneeId alone any more.
+  workOrders: { version: 1, indexes: ['scheduledStart', ['status', 'scheduledStart']] },
   comments: { version: 0, indexes: ['ticketId'] },
   activities: { version: 0, indexes: ['subjectId'] },
   notifications: { version: 0 },
@@ -27,6 +29,8 @@ const MIGRATIONS: Partial<Record<CollectionName, Record<number, (doc: Record<str
   // v1: the SLA engine added optional fields (statusChangedAt, sla.crossed, sla.nextThresholdAt);
   // stored tickets stay valid as they are and get the new fields from the server on the next pull.
   tickets: { 1: (doc) => doc },
+  // v1: only the indexes changed; RxDB rebuilds them as it copies the documents over.
+  workOrders: { 1: (doc) => doc },
 };
 
 export function replicatedCollectionCreators(conflictHandlerFor?: (collection: CollectionName) => RxConflictHandler<AnyDoc>): Record<string, RxCollectionCreator> {

@@ -1,7 +1,8 @@
+import { firstValueFrom } from 'rxjs';
 import { ulid } from 'ulid';
 import type { Asset } from '@shared/schemas/asset';
 import { buildSearchIndex, search, toSearchDocs } from '@app/features/search/search-index';
-import { groupTodayWorkOrders, todaySelector } from '@app/features/today/today-groups';
+import { TODAY_PAGE_SIZE, todayList$, type TodayList } from '@app/features/today/today-query';
 import { updateWorkOrder } from '@app/features/work-orders/update-work-order';
 import { type AppDatabase, databaseNameFor, openDatabase } from '@app/db/database';
 import { ApiClient } from '@app/sync/api-client';
@@ -63,53 +64,22 @@ function drainOutbox(): Promise<{ ms: number }> {
   });
 }
 
-/** The Today screen's own query and grouping, for days around today (fresh queries: no cache hits). */
+/**
+ * The Today screen's own live query (today by a `scheduledStart` range, open work orders of other
+ * days by `[status, scheduledStart]`, a page of each), until its first list: for days around today,
+ * so each run's queries are new ones RxDB cannot answer from its query cache.
+ */
 async function queryToday(runs: number) {
   const { db, userId } = current();
   const ms: number[] = [];
-  const queryMs: number[] = [];
-  let found = 0;
-  let scanned = 0;
+  let last: TodayList | undefined;
   for (let run = 0; run < runs; run++) {
     const now = new Date(Date.now() + run * 86_400_000);
     const started = performance.now();
-    // The `$ne` never matches a real id; it only makes each run a new query, which RxDB would
-    // otherwise answer from its query cache.
-    const selector = { ...todaySelector({ id: userId, role: 'engineer' }), id: { $ne: `bench-${run}` } };
-    const docs = await db.workOrders.find({ selector, sort: [{ scheduledStart: 'asc' }] }).exec();
-    queryMs.push(performance.now() - started);
-    const groups = groupTodayWorkOrders(docs.map((doc) => doc.toJSON() as never), now);
+    last = await firstValueFrom(todayList$(db.workOrders, { id: userId, role: 'engineer' }, now, { earlierOpen: TODAY_PAGE_SIZE, upcoming: TODAY_PAGE_SIZE }));
     ms.push(performance.now() - started);
-    found = (groups.today as unknown[]).length;
-    scanned = docs.length;
   }
-  return { ms, queryMs, found, scanned };
-}
-
-/**
- * Today's work orders alone, as an indexed range on scheduledStart (the day ± 14 h covers every
- * zone; the grouping then keeps the device's day): what a Today query can cost with an index.
- */
-async function queryTodayWindow(runs: number) {
-  const { db, userId } = current();
-  const ms: number[] = [];
-  let found = 0;
-  for (let run = 0; run < runs; run++) {
-    const now = new Date(Date.now() + run * 86_400_000);
-    const dayStart = new Date(now);
-    dayStart.setHours(0, 0, 0, 0);
-    const from = new Date(dayStart.getTime() - 14 * 3_600_000).toISOString();
-    const to = new Date(dayStart.getTime() + 38 * 3_600_000).toISOString();
-    const started = performance.now();
-    // The hint matters: left alone, RxDB's planner prefers the assigneeId equality and reads all.
-    const docs = await db.workOrders
-      .find({ selector: { scheduledStart: { $gte: from, $lt: to }, assigneeId: userId }, sort: [{ scheduledStart: 'asc' }], index: ['scheduledStart'] })
-      .exec();
-    const groups = groupTodayWorkOrders(docs.map((doc) => doc.toJSON() as never), now);
-    ms.push(performance.now() - started);
-    found = (groups.today as unknown[]).length;
-  }
-  return { ms, found };
+  return { ms, today: last?.today.length ?? 0, earlierOpen: last?.earlierOpen.length ?? 0, upcoming: last?.upcoming.length ?? 0, pageSize: TODAY_PAGE_SIZE };
 }
 
 async function insertAssets(url: string) {
@@ -159,4 +129,4 @@ async function close() {
   session = undefined;
 }
 
-window.bench = { initialSync, editOffline, drainOutbox, queryToday, queryTodayWindow, insertAssets, queryAssetByTag, searchText, close } satisfies OursPage;
+window.bench = { initialSync, editOffline, drainOutbox, queryToday, insertAssets, queryAssetByTag, searchText, close } satisfies OursPage;

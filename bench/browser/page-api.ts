@@ -12,8 +12,8 @@ export type OursPage = {
   editOffline: (count: number) => Promise<{ pending: number }>;
   /** Resolves with the time from the call until the outbox is empty (call it right after going online). */
   drainOutbox: () => Promise<{ ms: number }>;
-  queryToday: (runs: number) => Promise<{ ms: number[]; queryMs: number[]; found: number; scanned: number }>;
-  queryTodayWindow: (runs: number) => Promise<{ ms: number[]; found: number }>;
+  /** The Today screen's first list, for `runs` different days; counts are of the last run. */
+  queryToday: (runs: number) => Promise<{ ms: number[]; today: number; earlierOpen: number; upcoming: number; pageSize: number }>;
   insertAssets: (url: string) => Promise<{ count: number; ms: number }>;
   queryAssetByTag: (tags: string[]) => Promise<{ ms: number[]; found: number }>;
   searchText: (terms: string[]) => Promise<{ ms: number[]; found: number; documents: number; buildMs: number }>;

@@ -16,7 +16,6 @@ export function oursInPage(page: Page) {
     editOffline: (count: number) => page.evaluate((n) => (window.bench as OursPage).editOffline(n), count),
     drainOutbox: () => page.evaluate(() => (window.bench as OursPage).drainOutbox()),
     queryToday: (runs: number) => page.evaluate((n) => (window.bench as OursPage).queryToday(n), runs),
-    queryTodayWindow: (runs: number) => page.evaluate((n) => (window.bench as OursPage).queryTodayWindow(n), runs),
     insertAssets: (url: string) => page.evaluate((u) => (window.bench as OursPage).insertAssets(u), url),
     queryAssetByTag: (tags: string[]) => page.evaluate((t) => (window.bench as OursPage).queryAssetByTag(t), tags),
     searchText: (terms: string[]) => page.evaluate((t) => (window.bench as OursPage).searchText(t), terms),

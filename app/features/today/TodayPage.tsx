@@ -1,40 +1,42 @@
-import { map } from 'rxjs';
+import { useState } from 'react';
 import type { WorkOrder } from '@shared/schemas/work-order';
-import { formatDay } from '../../components/format';
+import { calendarDate, formatDay } from '../../components/format';
 import { useNow } from '../../components/useNow';
-import { toDomain, useLiveQuery } from '../../db/hooks';
+import { useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import { useSession } from '../../session/SessionContext';
-import { groupTodayWorkOrders, todaySelector } from './today-groups';
+import { TODAY_PAGE_SIZE, todayList$, type TodayLimits } from './today-query';
 import { WorkOrderRow } from './WorkOrderRow';
 
-/** The engineer's day: their work orders by schedule, with site, asset, status and the ticket's SLA. */
+/**
+ * The engineer's day: their work orders by schedule, with site, asset, status and the ticket's SLA.
+ * Earlier and upcoming open work orders come a page at a time ("Show more"), so the screen reads a
+ * few dozen work orders however many are on the device.
+ */
 export function TodayPage() {
   const { user } = useSession();
   const now = useNow(60_000);
-  const workOrders = useLiveQuery(
-    (db) =>
-      db.workOrders
-        .find({ selector: todaySelector(user), sort: [{ scheduledStart: 'asc' }] })
-        .$.pipe(map((docs) => docs.map((doc) => toDomain<WorkOrder>(doc.toJSON())))),
-    [user.id, user.role],
-    undefined,
-  );
-  const list = workOrders ?? [];
+  const day = calendarDate(now);
+  const [limits, setLimits] = useState<TodayLimits>({ earlierOpen: TODAY_PAGE_SIZE, upcoming: TODAY_PAGE_SIZE });
+  // Re-queried when the day changes (the list runs past midnight) or a group asks for more.
+  const groups = useLiveQuery((db) => todayList$(db.workOrders, user, now, limits), [user.id, user.role, day, limits], undefined);
+  const list = groups ? [...groups.today, ...groups.earlierOpen, ...groups.upcoming] : [];
   const sites = useDocumentsByIds('sites', list.map((wo) => wo.siteId));
   const assets = useDocumentsByIds('assets', list.map((wo) => wo.assetId));
   const tickets = useDocumentsByIds('tickets', list.map((wo) => wo.ticketId));
 
-  if (!workOrders) return <p className="page-message" role="status">Loading your work orders…</p>;
-  const groups = groupTodayWorkOrders(workOrders, now);
+  if (!groups) return <p className="page-message" role="status">Loading your work orders…</p>;
   const title = user.role === 'engineer' ? 'My work orders' : 'Open work orders';
+  const moreOf = (group: keyof TodayLimits) =>
+    groups.more[group] ? () => setLimits((current) => ({ ...current, [group]: current[group] + TODAY_PAGE_SIZE })) : undefined;
 
-  const renderGroup = (id: string, heading: string, items: WorkOrder[], showDate: boolean, empty?: string) => {
+  type GroupOptions = { showDate: boolean; empty?: string; onMore?: () => void };
+  const renderGroup = (id: string, heading: string, items: WorkOrder[], { showDate, empty, onMore }: GroupOptions) => {
     if (items.length === 0 && !empty) return null;
     return (
       <section className="wo-group" aria-labelledby={id}>
         <h2 id={id}>
-          {heading} <span className="count">({items.length})</span>
+          {heading} <span className="count">({items.length}{onMore ? '+' : ''})</span>
         </h2>
         {items.length === 0 ? (
           <p className="muted">{empty}</p>
@@ -53,6 +55,11 @@ export function TodayPage() {
             ))}
           </ul>
         )}
+        {onMore && (
+          <button type="button" className="wo-group__more" onClick={onMore}>
+            Show more
+          </button>
+        )}
       </section>
     );
   };
@@ -62,16 +69,16 @@ export function TodayPage() {
       <h1>
         {title} <span className="today__date">{formatDay(now.toISOString())}</span>
       </h1>
-      {workOrders.length === 0 ? (
+      {list.length === 0 ? (
         <div className="empty-state">
-          <p>No work orders yet.</p>
+          <p>No work orders for today, and none open.</p>
           <p className="muted">New jobs appear here as soon as a dispatcher assigns them and this device syncs.</p>
         </div>
       ) : (
         <>
-          {renderGroup('group-today', 'Today', groups.today, false, 'Nothing scheduled for today.')}
-          {renderGroup('group-earlier', 'Earlier, still open', groups.earlierOpen, true)}
-          {renderGroup('group-upcoming', 'Upcoming', groups.upcoming, true)}
+          {renderGroup('group-today', 'Today', groups.today, { showDate: false, empty: 'Nothing scheduled for today.' })}
+          {renderGroup('group-earlier', 'Earlier, still open', groups.earlierOpen, { showDate: true, onMore: moreOf('earlierOpen') })}
+          {renderGroup('group-upcoming', 'Upcoming', groups.upcoming, { showDate: true, onMore: moreOf('upcoming') })}
         </>
       )}
     </div>

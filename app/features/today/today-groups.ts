@@ -1,6 +1,4 @@
-import type { MangoQuerySelector } from 'rxdb';
 import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
-import type { Role } from '@shared/schemas/common';
 import type { WorkOrder } from '@shared/schemas/work-order';
 import { calendarDate } from '../../components/format';
 
@@ -29,9 +27,4 @@ export function groupTodayWorkOrders<W extends Listed>(list: readonly W[], now: 
     else groups.earlierOpen.push(wo);
   }
   return groups;
-}
-
-/** An engineer sees their own jobs; the desk (dispatchers, admins) sees every open one. */
-export function todaySelector(user: { id: string; role: Role }): MangoQuerySelector<WorkOrder> {
-  return user.role === 'engineer' ? { assigneeId: user.id } : { status: { $nin: [...WORK_ORDER_MACHINE.terminal] } };
 }

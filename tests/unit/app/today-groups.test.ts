@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupTodayWorkOrders, todaySelector } from '@app/features/today/today-groups';
+import { groupTodayWorkOrders } from '@app/features/today/today-groups';
 import type { WorkOrderStatus } from '@shared/schemas/work-order';
 import { buildWorkOrder } from '../../helpers/factories';
 
@@ -28,12 +28,5 @@ describe('groupTodayWorkOrders', () => {
     expect(groupTodayWorkOrders([lateEvening], now, 'UTC').today).toHaveLength(1);
     // In Berlin that is already 00:30 on the next day.
     expect(groupTodayWorkOrders([lateEvening], now, 'Europe/Berlin').upcoming).toHaveLength(1);
-  });
-});
-
-describe('todaySelector', () => {
-  it('an engineer lists their own; the desk lists every open one', () => {
-    expect(todaySelector({ id: 'u1', role: 'engineer' })).toEqual({ assigneeId: 'u1' });
-    expect(todaySelector({ id: 'd1', role: 'dispatcher' })).toEqual({ status: { $nin: ['completed', 'cancelled'] } });
   });
 });
