@@ -82,7 +82,11 @@ describe('a field engineer works a whole day offline', () => {
     await reopened.goto('/');
     const reopenedSync = new SyncStatus(reopened);
     await reopenedSync.waitForState('offline');
-    const again = await openWorkOrder(reopened, target.number);
+    // By its address: a job completed on an earlier day leaves the Today list (the demo day moves
+    // with the clock, so the target may be one); the cold start must still open that screen offline.
+    await reopened.goto(`/work-orders/${target.id}`);
+    await reopened.getByTestId('wo-status').waitFor();
+    const again = new WorkOrderPage(reopened);
     expect(await again.status()).toMatch(/completed/i);
     expect(await again.isMarkedUnsynced()).toBe(true);
     expect(await reopenedSync.pendingCount()).toBeGreaterThan(0);
