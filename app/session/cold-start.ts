@@ -11,6 +11,16 @@ export type ColdStart = { kind: 'signed-in'; session: Session } | { kind: 'signe
  */
 export const loadSessionModule = () => import('./session');
 
+/**
+ * The sign-in form is showing: load the database layer and the signed-in frame while the user
+ * types, so signing in waits only for the network and the database open (not in the first route:
+ * the form shows first). The home screen follows once the login response names the role.
+ */
+export function preloadForSignIn(): void {
+  loadSessionModule().catch((error: unknown) => console.warn('preloading the database layer failed', error));
+  preloadHome(undefined);
+}
+
 let started: Promise<ColdStart> | undefined;
 
 /**
