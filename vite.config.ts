@@ -12,6 +12,12 @@ const alias = {
 /** Shown on the Settings screen so a support call can tell which build a device runs. */
 const { version } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
 
+/**
+ * Chunks kept out of the service worker's precache (see docs/decisions.md, "Precache"): the
+ * dispatcher's and admin's desk screens, and RxDB's schema validator (development and tests only).
+ */
+const DESK_ONLY_CHUNKS = ['**/{MapPage,ReportsPage,LabelsPage,SlaPoliciesPage}-*.{js,css}', '**/validate-ajv-*.js'];
+
 /** The PWA is built from app/ into app/dist, which the sync server serves on its own port. */
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'app'),
@@ -46,8 +52,12 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The app shell: every chunk (lazy routes too), styles, icons. The plugin adds the manifest.
+        // The app shell and every screen a user can reach offline (the field roles' screens), styles,
+        // icons; the plugin adds the manifest. Left out: the desk-only screens (map, reports, labels,
+        // SLA policies: desktop, online) and the dev-only validator. Each left-out chunk is cached
+        // when first used (runtimeCaching below), so a screen once seen still opens offline.
         globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
+        globIgnores: DESK_ONLY_CHUNKS,
         navigateFallback: '/index.html',
         // API and sync requests are never cached: no route matches them, so they go to the network.
         navigateFallbackDenylist: [/^\/api\//],
@@ -60,6 +70,16 @@ export default defineConfig({
         // tile server is configurable, so the host is not known at build time). Capped by count
         // and age; CORS requests (the map asks with crossOrigin) so no opaque, quota-heavy entries.
         runtimeCaching: [
+          {
+            // Built chunks are content-hashed, so a cached one never goes stale.
+            urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'lazy-chunks',
+              expiration: { maxEntries: 40, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
           {
             urlPattern: ({ request, url }) => request.destination === 'image' && /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp)$/.test(url.pathname),
             handler: 'CacheFirst',

@@ -31,5 +31,11 @@ const FEATURE_ROUTES: RouteObject[] = [
 
 export const router = createBrowserRouter([
   { path: '/login', Component: LoginPage },
-  { path: '/', Component: SignedInLayout, children: [{ index: true, Component: HomeRoute }, ...FEATURE_ROUTES] },
+  {
+    path: '/',
+    Component: SignedInLayout,
+    // The frame is a lazy route, not React.lazy: the router starts loading it at once, alongside
+    // the database layer, instead of after the session has opened.
+    children: [{ lazy: () => import('./components/SignedInFrame').then((module) => ({ Component: module.SignedInFrame })), children: [{ index: true, Component: HomeRoute }, ...FEATURE_ROUTES] }],
+  },
 ]);

@@ -1,4 +1,5 @@
-import { useObservable, usePendingCount } from '../db/hooks';
+import { usePendingCount } from '../db/hooks';
+import { useObservable } from './useObservable';
 import { useSession } from '../session/SessionContext';
 import { formatRelativeTime } from './format';
 

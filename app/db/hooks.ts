@@ -1,21 +1,11 @@
-import { useEffect, useState, type DependencyList } from 'react';
+import type { DependencyList } from 'react';
 import { map, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import type { AnyDoc, CollectionName, DocOf } from '@shared/schemas/collections';
+import { useObservable } from '../components/useObservable';
 import { useSession } from '../session/SessionContext';
 import type { AppDatabase } from './database';
 import { outboxId } from './outbox';
-
-/** Subscribe a component to an observable; re-subscribes when `deps` change. */
-export function useObservable<T>(factory: () => Observable<T>, deps: DependencyList, initial: T): T {
-  const [value, setValue] = useState<T>(initial);
-  useEffect(() => {
-    const subscription = factory().subscribe({ next: setValue, error: (error: unknown) => console.error('query failed', error) });
-    return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return value;
-}
 
 /** Live results of a query against the local database (updates on every local or synced change). */
 export function useLiveQuery<T>(query: (db: AppDatabase) => Observable<T>, deps: DependencyList, initial: T): T {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useObservable } from '../db/hooks';
+import { useObservable } from '../components/useObservable';
 import { useSessionApi } from '../session/SessionContext';
 import { applyUpdate, startServiceWorker, updateState$ } from './service-worker';
 

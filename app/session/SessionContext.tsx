@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient } from '../sync/api-client';
 import { OfflineError } from '../sync/errors';
-import { readCachedProfile } from './profile-cache';
-import { Session } from './session';
+import { preloadHome } from '../features/home/home-screens';
+import { loadSessionModule, startColdStart } from './cold-start';
+import type { Session } from './session';
 
 type SessionState =
   | { kind: 'starting' }
@@ -21,25 +22,26 @@ type SessionApi = {
 const SessionContext = createContext<SessionApi | undefined>(undefined);
 const api = new ApiClient();
 
+// Started at load, not in an effect: the first render need not wait for it.
+const coldStart = startColdStart(api);
+
 /** Cold start: a cached profile opens the local data at once, with or without a network. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ kind: 'starting' });
 
   useEffect(() => {
-    const profile = readCachedProfile();
-    if (!profile) return setState({ kind: 'signed-out' });
     let cancelled = false;
-    Session.open(profile, api).then(
-      (session) => !cancelled && setState({ kind: 'signed-in', session }),
-      (error: unknown) => setState({ kind: 'failed', message: `Local data could not be opened: ${error instanceof Error ? error.message : String(error)}` }),
-    );
+    // A sign-in made meanwhile (the form shows while the data opens) wins over the cached profile.
+    void coldStart.then((result) => !cancelled && setState((current) => (current.kind === 'starting' ? result : current)));
     return () => {
       cancelled = true;
     };
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const response = await api.login(username, password);
+    // The database chunk downloads while the login request is in flight.
+    const [response, { Session }] = await Promise.all([api.login(username, password), loadSessionModule()]);
+    preloadHome(response.user.role);
     if (state.kind === 'signed-in') await state.session.sync.stop();
     setState({ kind: 'signed-in', session: await Session.open(response.user, api) });
   }, [state]);

@@ -1,11 +1,10 @@
 import { UserSchema, type User } from '@shared/schemas/user';
+import { PROFILE_KEY } from './profile-key';
 
 /**
  * The signed-in user's directory profile, cached so the app can cold-start offline. Only the
  * profile: tokens are never written to storage. Read back through the schema (untrusted data).
  */
-const PROFILE_KEY = 'fs.profile';
-
 export function readCachedProfile(): User | undefined {
   const raw = localStorage.getItem(PROFILE_KEY);
   if (!raw) return undefined;

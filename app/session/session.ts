@@ -2,7 +2,7 @@ import type { User } from '@shared/schemas/user';
 import { databaseNameFor, openDatabase, type AppDatabase } from '../db/database';
 import type { ApiClient } from '../sync/api-client';
 import { SyncEngine } from '../sync/sync-engine';
-import { cacheProfile, clearCachedProfile } from './profile-cache';
+import { cacheProfile, clearCachedProfile, readCachedProfile } from './profile-cache';
 
 /** A signed-in user on this device: their local database and its sync engine. */
 export class Session {
@@ -19,6 +19,12 @@ export class Session {
     const sync = new SyncEngine(db, api, user.id);
     sync.start();
     return new Session(user, db, sync);
+  }
+
+  /** Cold start: the cached profile's session, or undefined when none (or an unreadable one) is cached. */
+  static async resume(api: ApiClient): Promise<Session | undefined> {
+    const profile = readCachedProfile();
+    return profile ? Session.open(profile, api) : undefined;
   }
 
   async pendingCount(): Promise<number> {

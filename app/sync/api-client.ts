@@ -1,5 +1,5 @@
 import type { LoginResponse } from '@shared/sync/auth-protocol';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol-version';
 import { AuthError, HttpError, OfflineError } from './errors';
 
 /**

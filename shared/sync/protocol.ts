@@ -7,8 +7,7 @@ import type { AnyDoc, CollectionName } from '../schemas/collections';
  * state, conflicts back, a live stream. Bump PROTOCOL_VERSION on any breaking change; the server
  * refuses clients that send an older version with `protocol_outdated` (HTTP 426).
  */
-export const PROTOCOL_VERSION = 1;
-export const PROTOCOL_HEADER = 'x-protocol-version';
+export { PROTOCOL_HEADER, PROTOCOL_VERSION } from './protocol-version';
 
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 100;

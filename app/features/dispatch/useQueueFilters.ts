@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { parseQueueFilters, queueFiltersToParams, type QueueFilters } from '@shared/domain/ticket-queue';
 
@@ -6,9 +6,18 @@ import { parseQueueFilters, queueFiltersToParams, type QueueFilters } from '@sha
 export function useQueueFilters(): [QueueFilters, (patch: Partial<QueueFilters>) => void] {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseQueueFilters(params), [params]);
+  // The URL updates through an asynchronous navigation: two quick changes (type, then pick a site)
+  // must build on each other, not on the filters of the last render.
+  const latest = useRef(filters);
+  useEffect(() => {
+    latest.current = filters;
+  }, [filters]);
   const update = useCallback(
-    (patch: Partial<QueueFilters>) => setParams(queueFiltersToParams({ ...filters, ...patch }), { replace: true }),
-    [filters, setParams],
+    (patch: Partial<QueueFilters>) => {
+      latest.current = { ...latest.current, ...patch };
+      setParams(queueFiltersToParams(latest.current), { replace: true });
+    },
+    [setParams],
   );
   return [filters, update];
 }

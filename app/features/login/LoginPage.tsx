@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
+import { preloadForSignIn } from '../../session/cold-start';
 import { useSessionApi } from '../../session/SessionContext';
 import { HttpError, OfflineError } from '../../sync/errors';
 
@@ -8,6 +9,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  useEffect(() => preloadForSignIn(), []);
   if (state.kind === 'signed-in') return <Navigate to="/" replace />;
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useObservable } from '../../db/hooks';
+import { useObservable } from '../../components/useObservable';
 import { APP_VERSION } from '../../pwa/app-version';
 import { applyUpdate, checkForUpdate, updateState$ } from '../../pwa/service-worker';
 

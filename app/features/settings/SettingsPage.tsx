@@ -1,5 +1,5 @@
 import type { Role } from '@shared/schemas/common';
-import { useObservable } from '../../db/hooks';
+import { useObservable } from '../../components/useObservable';
 import { formatRelativeTime } from '../../components/format';
 import { useSession } from '../../session/SessionContext';
 import { AppSection } from './AppSection';
