@@ -22,8 +22,9 @@ type SessionApi = {
 const SessionContext = createContext<SessionApi | undefined>(undefined);
 const api = new ApiClient();
 
-// Started at load, not in an effect: the first render need not wait for it.
-const coldStart = startColdStart(api);
+// Started at load, not in an effect: the first render need not wait for it. Only in a browser:
+// importing this module elsewhere (unit tests, the bench) must not touch storage.
+if (typeof window !== 'undefined') void startColdStart(api);
 
 /** Cold start: a cached profile opens the local data at once, with or without a network. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -32,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     // A sign-in made meanwhile (the form shows while the data opens) wins over the cached profile.
-    void coldStart.then((result) => !cancelled && setState((current) => (current.kind === 'starting' ? result : current)));
+    void startColdStart(api).then((result) => !cancelled && setState((current) => (current.kind === 'starting' ? result : current)));
     return () => {
       cancelled = true;
     };

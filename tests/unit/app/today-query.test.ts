@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { firstValueFrom, filter } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Random } from '@server/seed/prng';
 import { replicatedCollectionCreators } from '@app/db/collections';
@@ -10,6 +11,9 @@ import { todayList$, type TodayList, type TodayUser } from '@app/features/today/
 import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
 import { WORK_ORDER_STATUSES, type WorkOrder } from '@shared/schemas/work-order';
 import { buildWorkOrder } from '../../helpers/factories';
+
+// The work-order collection has a migration strategy (schema v1), as in app/db/database.ts.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**
  * The Today list's index-range queries must list exactly what grouping every work order of the
