@@ -1,8 +1,12 @@
-import { createRxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { replicatedCollectionCreators } from '@app/db/collections';
 import type { CouchReplicationPage } from './page-api';
+
+// The app's work-order schema has a version with a migration strategy, which needs this plugin.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**
  * RxDB's own CouchDB replication plugin on the same Dexie storage and the same work-order schema
