@@ -84,6 +84,8 @@ export async function acknowledgePushed(db: AppDatabase, collection: CollectionN
  */
 export async function clearServerHeld(db: AppDatabase, collection: CollectionName, pulled: readonly AnyDoc[]): Promise<void> {
   if (pulled.length === 0) return;
+  // An initial sync pulls thousands of documents into an empty outbox: one count, not a lookup per id.
+  if ((await db.outbox.count().exec()) === 0) return;
   const entries = await db.outbox.findByIds(pulled.map((doc) => outboxId(collection, doc.id))).exec();
   if (entries.size === 0) return;
   const pending = pulled.filter((doc) => entries.has(outboxId(collection, doc.id)));
