@@ -130,9 +130,13 @@ describe('scanning an asset label with the camera', () => {
     await page.getByLabel('Comment').fill('The unit is isolated; access via the roof hatch.');
     await page.getByRole('button', { name: 'Post comment' }).click();
     await page.getByTestId('comment').filter({ hasText: 'roof hatch' }).waitFor();
-    await sync.waitForPending(0, 0, 60_000);
-    const comments = (await pullAll(admin, 'comments', 1000)).documents as { ticketId?: string; body?: string; authorId?: string }[];
-    expect(comments.some((comment) => comment.ticketId === ticketId && comment.authorId === 'user-site1' && comment.body?.includes('roof hatch'))).toBe(true);
+    // Online, the comment may be pushed before the pending count ever shows it: wait for the server.
+    const commentOnServer = async () =>
+      ((await pullAll(admin, 'comments', 1000)).documents as { ticketId?: string; body?: string; authorId?: string }[]).some(
+        (comment) => comment.ticketId === ticketId && comment.authorId === 'user-site1' && comment.body?.includes('roof hatch'),
+      );
+    await expect.poll(commentOnServer, { timeout: 30_000, interval: 250 }).toBe(true);
+    await sync.waitForPending(0, 0, 30_000);
     await desk.close();
     await phone.close();
   });
