@@ -8,6 +8,7 @@ import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
 import type { ChangeStream } from './change-stream';
 import { withPullAhead } from './pull-ahead';
+import { PushGate } from './push-gate';
 
 /**
  * RxDB stacks checkpoints with Object.assign, which mangles a bare string; the server's opaque
@@ -44,6 +45,7 @@ export function startReplications(
 
 function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName) {
   const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pull(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '');
+  const gate = new PushGate();
   const replication = replicateRxCollection<AnyDoc, ClientCheckpoint>({
     collection: db.collections[collection] as never,
     // Per user: another user's checkpoint on this device must never be reused.
@@ -58,6 +60,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
       stream$: stream.streamFor(collection).pipe(
         concatMap(async (item) => {
           if (item === 'RESYNC') return item;
+          await gate.passage(item.documents.map((doc) => doc.id));
           // The stream must never error (RxDB would stop listening); an entry left over here is
           // settled by the next pull of the same document, so a failure only delays the marker.
           await clearServerHeld(db, collection, item.documents).catch((error: unknown) => console.warn('could not settle outbox entries from the stream', error));
@@ -66,6 +69,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
       ),
       handler: async (checkpoint, batchSize) => {
         const page = await pullPage(checkpoint, batchSize);
+        await gate.passage(page.documents.map((doc) => doc.id));
         await clearServerHeld(db, collection, page.documents);
         return page;
       },
@@ -75,9 +79,19 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
       : {
           batchSize: PUSH_BATCH[collection] ?? DEFAULT_PUSH_BATCH,
           handler: async (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => {
-            const conflicts = await api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body: JSON.stringify(rows) });
-            await acknowledgePushed(db, collection, rows.map((row) => row.newDocumentState), conflicts);
-            return conflicts;
+            const ids = rows.map((row) => row.newDocumentState.id);
+            let settle!: (recorded: Promise<void>) => void;
+            gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
+            try {
+              const conflicts = await api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body: JSON.stringify(rows) });
+              await acknowledgePushed(db, collection, rows.map((row) => row.newDocumentState), conflicts);
+              const conflicted = new Set(conflicts.map((doc) => doc.id));
+              settle(pushRecorded(replication, ids.filter((id) => !conflicted.has(id))));
+              return conflicts;
+            } catch (error) {
+              settle(Promise.resolve());
+              throw error;
+            }
           },
         },
   });
@@ -90,6 +104,31 @@ async function pull(api: ApiClient, collection: CollectionName, checkpoint: stri
   const page = await api.request<PullResponse>(`/api/sync/${collection}/pull?${query}`);
   const next = page.checkpoint ?? checkpoint;
   return { documents: page.documents, checkpoint: next ? { value: next } : undefined };
+}
+
+/** Longest wait for RxDB to record a push (it records nothing when the replication stops meanwhile). */
+const RECORD_TIMEOUT_MS = 5_000;
+
+/**
+ * Resolves once RxDB has stored these pushed documents as the server's assumed state: it writes
+ * that replication metadata right after the push handler returns.
+ */
+function pushRecorded(replication: CollectionReplication, ids: readonly string[]): Promise<void> {
+  const meta = replication.metaInstance;
+  if (!meta || ids.length === 0) return Promise.resolve();
+  const waiting = new Set(ids);
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, RECORD_TIMEOUT_MS);
+    const subscription = meta.changeStream().subscribe((bulk) => {
+      for (const event of bulk.events) if (event.documentData.isCheckpoint === '0') waiting.delete(event.documentData.itemId);
+      if (waiting.size === 0) done();
+    });
+  });
 }
 
 /** RxDB retries after a constant `retryTime`; double it on each failure, reset it on success. */
