@@ -60,10 +60,31 @@ export class ChangesCache {
    */
   async changes(since: string | undefined, limit: number): Promise<CachedPage | undefined> {
     const after = since === undefined ? 0 : toSeqNumber(since);
-    if (this.state !== 'ready' || after === undefined) return undefined;
-    const target = toSeqNumber(String((await this.couch.db.get(this.dbName)).update_seq));
-    if (target === undefined || !(await this.caughtUp(target))) return undefined;
+    if (after === undefined || !(await this.current())) return undefined;
     return this.slice(after, limit);
+  }
+
+  /** Whether the cache serves reads and has followed the feed up to the store's current sequence. */
+  private async current(): Promise<boolean> {
+    if (this.state !== 'ready') return false;
+    const target = toSeqNumber(String((await this.couch.db.get(this.dbName)).update_seq));
+    return target !== undefined && (await this.caughtUp(target));
+  }
+
+  /**
+   * The current version of each of these documents that exists (tombstones included, as the
+   * store's own read returns them), or undefined when the cache cannot answer; as fresh as a store
+   * read made now, by the same wait as `changes`.
+   */
+  async documents(ids: readonly string[]): Promise<Map<string, ChangeRow['stored']> | undefined> {
+    if (!(await this.current())) return undefined;
+    const found = new Map<string, ChangeRow['stored']>();
+    for (const id of ids) {
+      const seq = this.seqById.get(id);
+      const entry = seq === undefined ? undefined : this.entries[firstAfter(this.entries, seq - 1)];
+      if (entry && entry.seq === seq) found.set(id, entry.row.stored);
+    }
+    return found;
   }
 
   stop(): void {

@@ -62,8 +62,11 @@ export class Store {
     }
   }
 
+  /** The current version of each existing document (tombstones included), from the pull cache when it can answer. */
   async getMany(collection: CollectionName, ids: string[]): Promise<Map<string, RawStored>> {
     if (ids.length === 0) return new Map();
+    const cached = await this.call(async () => this.caches.get(collection)?.documents(ids));
+    if (cached) return cached;
     const result = await this.call(() => this.db(collection).fetch({ keys: ids }));
     const found = new Map<string, RawStored>();
     for (const row of result.rows) {

@@ -81,9 +81,25 @@ describe('the changes cache', () => {
     expect(everything.seen).toEqual((await readAll((since) => store.changes('workOrders', since, 7))).seen);
   });
 
+  it('reads documents as the store does: a write just before the read, a tombstone, a missing id', async () => {
+    const cache = newCache();
+    await cache.whenLoaded;
+    const current = await store.get('workOrders', 'wo-cache-0001');
+    await store.put('workOrders', { ...(current!.fields as AnyDoc), title: 'Changed again' } as AnyDoc, acl, current!.rev);
+    const doomed = await store.get('workOrders', 'wo-cache-0002');
+    await store.put('workOrders', { ...(doomed!.fields as AnyDoc), _deleted: true } as AnyDoc, acl, doomed!.rev);
+    const ids = ['wo-cache-0001', 'wo-cache-0002', 'wo-cache-0003', 'wo-cache-nope'];
+    const fromCache = await cache.documents(ids);
+    expect(fromCache?.get('wo-cache-0001')?.fields.title).toBe('Changed again');
+    expect(fromCache?.get('wo-cache-0002')?.fields._deleted).toBe(true);
+    expect(fromCache?.has('wo-cache-nope')).toBe(false);
+    expect(fromCache).toEqual(await store.getMany('workOrders', ids));
+  });
+
   it('turns itself off past its size limit, so reads go to the store', async () => {
     const cache = newCache(10);
     expect(await cache.whenLoaded).toBe(false);
     expect(await cache.changes(undefined, 7)).toBeUndefined();
+    expect(await cache.documents(['wo-cache-0001'])).toBeUndefined();
   });
 });
