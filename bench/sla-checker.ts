@@ -19,11 +19,15 @@ const OPEN_TICKETS = 100_000;
 const CROSSING = 100;
 const INSERT_CHUNK = 5_000;
 const MIN = 60_000;
+const WARM_UP_BEFORE = 10 * MIN;
 
 /**
  * The SLA checker's cost on a big store: 100,000 open tickets (bulk-inserted straight into a fresh
  * embedded store), of which 100 have a threshold that has passed. Times one checker run after the
- * `sla.nextThresholdAt` index is built (a real server builds it once and keeps it up to date).
+ * `sla.nextThresholdAt` index is built (a real server builds it once and keeps it up to date) and
+ * after one warm-up run ten minutes earlier over another 100 tickets (a server runs the checker
+ * every minute, so its code is compiled and its connections open; a first run in a new process
+ * mostly measures that).
  */
 export async function benchSlaChecker(): Promise<{ ms: number; tickets: number; crossed: number; indexMs: number; seedMs: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-bench-sla-'));
@@ -39,9 +43,15 @@ export async function benchSlaChecker(): Promise<{ ms: number; tickets: number; 
     const indexStarted = performance.now();
     await store.find('tickets', { 'sla.nextThresholdAt': { $lte: '1970-01-01T00:00:00.000Z' } }, 1);
     const indexMs = performance.now() - indexStarted;
-    const clock: Clock = { now: () => now };
+    let clockAt = new Date(now.getTime() - WARM_UP_BEFORE);
+    const clock: Clock = { now: () => clockAt };
     const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
     const checker = new SlaChecker({ config, store, logger, clock }, { batch: config.SLA_CHECK_BATCH });
+    const warmUp = await checker.runOnce();
+    if (warmUp.tickets !== CROSSING) throw new Error(`the warm-up run found ${warmUp.tickets} due tickets, not ${CROSSING}`);
+    // What the minute between two runs gives the server: the index takes in the warm-up's writes.
+    await checker.indexRefreshed;
+    clockAt = now;
     const started = performance.now();
     const run = await checker.runOnce();
     const ms = performance.now() - started;
@@ -68,12 +78,16 @@ async function seedWorld(store: Store, now: Date): Promise<void> {
   const fresh = slaFrom(now);
   const old = new Date(now.getTime() - 31 * MIN); // past the response's 50% warning
   const crossing = slaFrom(old);
+  // 50% and 75% of the response due 27 and 12 minutes ago, the breach 3 minutes from now.
+  const warmUpCreated = new Date(now.getTime() - 57 * MIN);
+  const warmUp = slaFrom(warmUpCreated);
   for (let start = 0; start < OPEN_TICKETS; start += INSERT_CHUNK) {
     const docs: Ticket[] = [];
     for (let index = start; index < Math.min(OPEN_TICKETS, start + INSERT_CHUNK); index++) {
-      const isCrossing = index % (OPEN_TICKETS / CROSSING) === 0;
-      const { sla, statusChangedAt } = isCrossing ? crossing : fresh;
-      const createdAt = (isCrossing ? old : now).toISOString();
+      const slot = index % (OPEN_TICKETS / CROSSING);
+      const kind = slot === 0 ? 'crossing' : slot === OPEN_TICKETS / CROSSING / 2 ? 'warmUp' : 'fresh';
+      const { sla, statusChangedAt } = { crossing, warmUp, fresh }[kind];
+      const createdAt = { crossing: old, warmUp: warmUpCreated, fresh: now }[kind].toISOString();
       docs.push({
         id: `tck-bench-${String(index).padStart(6, '0')}`, type: 'ticket', number: `TCK-${String(index + 1).padStart(6, '0')}`,
         title: 'Bench ticket', description: '', category: 'HVAC', priority: 'high', status: 'assigned', siteId: site.id,

@@ -6,7 +6,8 @@ const TARGET = { on: 'value', op: '<=', limit: 200, text: '≤ 200 ms' } as cons
 
 /**
  * 5. SLA checker: one run over 100,000 open tickets of which 100 cross a threshold, on its own
- * fresh embedded store (bench/sla-checker.ts seeds it straight through the store module).
+ * fresh embedded store (bench/sla-checker.ts seeds it straight through the store module), timed
+ * warm, as a server runs it.
  */
 export const slaCheckerSection: Section = {
   id: 'sla',
@@ -16,7 +17,7 @@ export const slaCheckerSection: Section = {
     return [
       {
         section: 'SLA checker', measure: `one run, ${result.tickets.toLocaleString('en-GB')} open tickets, ${result.crossed} crossing`, value: result.ms, unit: 'ms', target: TARGET,
-        note: `seeding ${Math.round(result.seedMs / 1000)} s, index build ${Math.round(result.indexMs / 1000)} s (once per store)`,
+        note: `warm: after one run over another 100 (the server runs it every minute); seeding ${Math.round(result.seedMs / 1000)} s, index build ${Math.round(result.indexMs / 1000)} s (once per store)`,
       },
     ];
   },
