@@ -51,7 +51,12 @@ export async function startStack(cleanup: Cleanup, options: { seed: number; sync
   const data = await seedBenchData({ config, store, logger }, options.seed, options.syncDocs);
   options.log(`seeded ${data.workOrders.length} work orders for eng1 (mean ${data.meanDocBytes} bytes of JSON) in ${Math.round(performance.now() - started)} ms`);
   const startServer = async (nodeArgs: string[] = []) => {
-    const server = await startNodeProcess({ script: 'sync-server/main.ts', env, nodeArgs, ready: /running at (http:\/\/[\d.:]+)/ });
+    // BENCH_SERVER_LOG=<file>: the server's request log (info level, with response times) for finding where time goes.
+    const logFile = process.env.BENCH_SERVER_LOG;
+    const server = await startNodeProcess({
+      script: 'sync-server/main.ts', env: { ...env, ...(logFile ? { LOG_LEVEL: 'info' } : {}) }, nodeArgs, ready: /running at (http:\/\/[\d.:]+)/,
+      onLine: logFile ? (line) => fs.appendFileSync(logFile, `${line}\n`) : undefined,
+    });
     await waitForWarmServer(server.ready);
     return server;
   };
