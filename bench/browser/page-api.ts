@@ -21,8 +21,8 @@ export type OursPage = {
 };
 
 export type CouchReplicationPage = {
-  /** Replicates `dbUrl` into a fresh local database; batch size as given. */
-  replicate: (input: { dbUrl: string; batchSize: number; expected: number }) => Promise<SyncResult>;
+  /** Replicates `dbUrl` into a fresh local database; batch size as given; `push` (RxDB only) replicates both ways. */
+  replicate: (input: { dbUrl: string; batchSize: number; expected: number; push?: boolean }) => Promise<SyncResult>;
 };
 
 export type FloorPage = {

@@ -12,9 +12,9 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
  * RxDB's own CouchDB replication plugin on the same Dexie storage and the same work-order schema
  * (and indexes) as the app: what we would run had we pointed RxDB at CouchDB directly.
  */
-async function replicate({ dbUrl, batchSize, expected }: { dbUrl: string; batchSize: number; expected: number }) {
+async function replicate({ dbUrl, batchSize, expected, push }: { dbUrl: string; batchSize: number; expected: number; push?: boolean }) {
   const started = performance.now();
-  const db = await createRxDatabase({ name: `bench-rxcouch-${batchSize}-${Date.now()}`, storage: getRxStorageDexie() });
+  const db = await createRxDatabase({ name: `bench-rxcouch-${batchSize}${push ? '-push' : ''}-${Date.now()}`, storage: getRxStorageDexie() });
   const creators = replicatedCollectionCreators();
   await db.addCollections({ workOrders: creators.workOrders ?? { schema: undefined as never } });
   const collection = db.collections.workOrders;
@@ -25,6 +25,9 @@ async function replicate({ dbUrl, batchSize, expected }: { dbUrl: string; batchS
     url: dbUrl.endsWith('/') ? dbUrl : `${dbUrl}/`,
     live: false,
     pull: { batchSize },
+    // With push, RxDB also stores every pulled document's assumed master state (its replication
+    // meta), as any app that sends edits back needs; pull-only it skips that.
+    ...(push ? { push: { batchSize } } : {}),
   });
   const failed = new Promise<never>((_, reject) => replication.error$.subscribe((error) => reject(error)));
   await Promise.race([replication.awaitInitialReplication(), failed]);

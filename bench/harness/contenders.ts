@@ -28,8 +28,8 @@ export function syncContenders(cleanup: Cleanup, origin: BenchOrigin, options: {
     await openBenchPage(page, name);
     return task(page);
   });
-  const couch = (batchSize: number) => (page: Page) =>
-    page.evaluate((input) => (window.bench as CouchReplicationPage).replicate(input), { dbUrl: `${origin.url}/couch/${options.couchDb}`, batchSize, expected: options.expected });
+  const couch = (batchSize: number, push = false) => (page: Page) =>
+    page.evaluate((input) => (window.bench as CouchReplicationPage).replicate(input), { dbUrl: `${origin.url}/couch/${options.couchDb}`, batchSize, expected: options.expected, push });
   const floor = (indexes: boolean) => (page: Page) =>
     page.evaluate((input) => (window.bench as FloorPage).fetchAndStore(input), { url: options.floorJsonPath, indexes });
   return [
@@ -39,6 +39,7 @@ export function syncContenders(cleanup: Cleanup, origin: BenchOrigin, options: {
     { label: 'PouchDB batch 100', run: () => inPage('pouch', couch(100)) },
     { label: 'PouchDB batch 1000', run: () => inPage('pouch', couch(1000)) },
     { label: 'RxDB CouchDB batch 1000', run: () => inPage('rxdb-couch', couch(1000)) },
+    { label: 'RxDB CouchDB batch 1000, with push', run: () => inPage('rxdb-couch', couch(1000, true)) },
   ];
 }
 
