@@ -28,9 +28,9 @@ const BY_START = [{ scheduledStart: 'asc' as const }];
 
 /**
  * The Today list's queries, each an index range rather than a read of every work order: today's
- * (any status) by `scheduledStart`, and per open status the oldest open ones before today and the
- * next ones after it by `[status, scheduledStart]`, one more than the limit to know if there are
- * more. The explicit `index`: left alone, RxDB's planner prefers other indexes and reads far more.
+ * (any status) by `scheduledStart`, per open status the oldest open ones before today by
+ * `[status, scheduledStart]`, and the next open ones after it by `scheduledStart`; one more than
+ * the limit to know if there are more. The explicit `index`: left alone, RxDB's planner prefers other indexes and reads far more.
  */
 export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): TodayQueries {
   const { start, end } = deviceDay(now);
@@ -52,7 +52,17 @@ export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): T
       index: ['scheduledStart'],
     },
     earlierOpen: byStatus({ $lt: iso(start) }, limits.earlierOpen),
-    upcoming: byStatus({ $gte: iso(end) }, limits.upcoming),
+    // Most work orders after today are still open, so one walk of the scheduledStart index that
+    // skips the rest stops after a page; before today most are closed, so there each open status
+    // has its own range.
+    upcoming: [
+      {
+        selector: { ...owner, status: { $in: OPEN_STATUSES }, scheduledStart: { $gte: iso(end) } },
+        sort: BY_START,
+        index: ['scheduledStart'],
+        limit: limits.upcoming + 1,
+      },
+    ],
   };
 }
 
