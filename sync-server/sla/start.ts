@@ -36,5 +36,7 @@ async function runUntilCaughtUp(checker: SlaChecker, batch: number) {
     total.notifications += run.notifications;
     if (run.tickets < batch || run.crossed === 0) break;
   }
+  // Part of this task, off the next run's clock; and a stop waits for it, not the store's shutdown.
+  await checker.indexRefreshed;
   return total;
 }
