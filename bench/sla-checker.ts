@@ -22,7 +22,9 @@ const INSERT_CHUNK = 5_000;
 const SPACING = OPEN_TICKETS / CROSSING;
 const MIN = 60_000;
 const WARM_UP_BEFORE = 10 * MIN;
-export const TIMED_RUNS = 3;
+export const TIMED_RUNS = 5;
+/** Where in each SPACING the sets' tickets sit: set 0 (warm-up) at 0, set k at k × SET_STRIDE. */
+const SET_STRIDE = Math.floor(SPACING / (TIMED_RUNS + 1));
 /** Timed run k happens at now − (TIMED_RUNS − 1 − k) minutes. */
 const runAt = (now: Date, run: number) => new Date(now.getTime() - (TIMED_RUNS - 1 - run) * MIN);
 
@@ -100,7 +102,7 @@ async function seedWorld(store: Store, now: Date): Promise<void> {
     for (let index = start; index < Math.min(OPEN_TICKETS, start + INSERT_CHUNK); index++) {
       // Every SPACING-th ticket belongs to a set: the warm-up's, then each timed run's.
       const slot = index % SPACING;
-      const set = slot % (SPACING / (TIMED_RUNS + 1)) === 0 ? slot / (SPACING / (TIMED_RUNS + 1)) : undefined;
+      const set = slot % SET_STRIDE === 0 && slot / SET_STRIDE <= TIMED_RUNS ? slot / SET_STRIDE : undefined;
       const { sla, statusChangedAt } = set === undefined ? fresh : set === 0 ? warmUp : crossing[set - 1]!;
       const createdAt = (set === undefined ? now : set === 0 ? warmUpCreated : crossingCreated[set - 1]!).toISOString();
       docs.push({
