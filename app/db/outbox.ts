@@ -7,11 +7,15 @@ import type { RxCollectionCreator, RxJsonSchema } from 'rxdb';
  * `stamp` is the local updatedAt of the write: a newer local edit keeps the entry alive.
  */
 // `collection` would shadow RxDocument's own `collection` getter, hence `collectionName`.
-export type OutboxEntry = { id: string; collectionName: string; docId: string; stamp: string };
+// `base`: the server's state the edit started from, kept only when RxDB holds no replication meta
+// for the document yet (a document from the initial load, app/sync/initial-load.ts); the push
+// then sends it as the assumed master state, and a conflict merges against it.
+export type OutboxEntry = { id: string; collectionName: string; docId: string; stamp: string; base?: Record<string, unknown> };
 
 const outboxSchema: RxJsonSchema<OutboxEntry> = {
   title: 'outbox',
-  version: 0,
+  // v1: `base` (optional; entries stored by v0 have none and need none).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -19,11 +23,12 @@ const outboxSchema: RxJsonSchema<OutboxEntry> = {
     collectionName: { type: 'string', maxLength: 40 },
     docId: { type: 'string', maxLength: 100 },
     stamp: { type: 'string', maxLength: 40 },
+    base: { type: 'object' },
   },
   required: ['id', 'collectionName', 'docId', 'stamp'],
   indexes: ['collectionName'],
 };
 
-export const outboxCollectionCreator: RxCollectionCreator = { schema: outboxSchema };
+export const outboxCollectionCreator: RxCollectionCreator = { schema: outboxSchema, migrationStrategies: { 1: (entry: OutboxEntry) => entry } };
 
 export const outboxId = (collection: string, docId: string) => `${collection}/${docId}`;

@@ -2,6 +2,7 @@ import { isSameClientContent } from '@shared/domain/doc-rules';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
 import type { RxDocument } from 'rxdb';
+import { editBaseOf } from './edit-base';
 import { outboxId, type OutboxEntry } from './outbox';
 
 /** A local write refused before it is stored, naming the field (shown next to that field). */
@@ -30,8 +31,9 @@ export async function saveDocument<C extends CollectionName>(db: AppDatabase, co
   }
   const { _deleted, ...fields } = parsed.data as DocOf<C>;
   void _deleted;
+  const base = await editBaseOf(db, collection, doc.id);
   await db.collections[collection].incrementalUpsert(fields as never);
-  await db.outbox.upsert({ id: outboxId(collection, doc.id), collectionName: collection, docId: doc.id, stamp });
+  await db.outbox.upsert({ id: outboxId(collection, doc.id), collectionName: collection, docId: doc.id, stamp, ...(base ? { base } : {}) });
   return parsed.data as DocOf<C>;
 }
 
@@ -43,7 +45,8 @@ export async function deleteDocument(db: AppDatabase, collection: CollectionName
   const doc = await db.collections[collection].findOne(id).exec();
   if (!doc) return;
   const stamp = now.toISOString();
-  await db.outbox.upsert({ id: outboxId(collection, id), collectionName: collection, docId: id, stamp });
+  const base = await editBaseOf(db, collection, id);
+  await db.outbox.upsert({ id: outboxId(collection, id), collectionName: collection, docId: id, stamp, ...(base ? { base } : {}) });
   await doc.incrementalModify((data: AnyDoc) => ({ ...data, updatedAt: stamp, _deleted: true }) as never);
 }
 

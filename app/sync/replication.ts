@@ -4,9 +4,11 @@ import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/sche
 import { MAX_PUSH_ROWS, type PullResponse } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
 import { concatMap } from 'rxjs';
+import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
 import type { ChangeStream } from './change-stream';
+import { loadInitially, type LoadCheckpoints } from './initial-load';
 import { withPullAhead } from './pull-ahead';
 import { pushBodies } from './push-body';
 import { PushGate } from './push-gate';
@@ -48,16 +50,19 @@ export function startReplications(
 function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName) {
   const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pull(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '');
   const gate = new PushGate();
+  // Per user: another user's checkpoint on this device must never be reused.
+  const replicationIdentifier = `fs-sync-v1-${userId}-${collection}`;
+  const batchSize = PULL_BATCH_BY_COLLECTION[collection] ?? PULL_BATCH;
   const replication = replicateRxCollection<AnyDoc, ClientCheckpoint>({
     collection: db.collections[collection] as never,
-    // Per user: another user's checkpoint on this device must never be reused.
-    replicationIdentifier: `fs-sync-v1-${userId}-${collection}`,
+    replicationIdentifier,
     live: true,
     retryTime: MIN_RETRY_MS,
     waitForLeadership: true,
-    autoStart: true,
+    // Started below, once a fresh collection has been loaded.
+    autoStart: false,
     pull: {
-      batchSize: PULL_BATCH_BY_COLLECTION[collection] ?? PULL_BATCH,
+      batchSize,
       // Pulled documents (pages and stream events alike) settle their outbox entries a page at a time.
       stream$: stream.streamFor(collection).pipe(
         concatMap(async (item) => {
@@ -85,6 +90,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
             let settle!: (recorded: Promise<void>) => void;
             gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
             try {
+              await fillEditBases(db, collection, rows);
               const conflicts = await pushRows(api, collection, rows);
               await acknowledgePushed(db, collection, rows.map((row) => row.newDocumentState), conflicts);
               const conflicted = new Set(conflicts.map((doc) => doc.id));
@@ -98,7 +104,43 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         },
   });
   applyBackoff(replication);
+  void startAfterInitialLoad(db, replication, () => loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, () => replication.isStopped()));
   return replication;
+}
+
+/**
+ * Only the leader tab replicates (RxDB waits for leadership the same way); a fresh collection is
+ * loaded first and RxDB's replication then starts where the load stopped.
+ */
+async function startAfterInitialLoad(db: AppDatabase, replication: CollectionReplication, load: () => Promise<LoadCheckpoints<ClientCheckpoint>>): Promise<void> {
+  if (db.multiInstance) await db.waitForLeadership();
+  if (replication.isStopped()) return;
+  // The status bar shows the load as syncing; RxDB's own activity takes over once it starts.
+  replication.subjects.active.next(true);
+  const checkpoints = await load().catch((error: unknown) => {
+    console.error('initial load failed: the replication starts from the beginning instead', error);
+    return {} as LoadCheckpoints<ClientCheckpoint>;
+  });
+  if (replication.isStopped()) return;
+  if (replication.pull) replication.pull.initialCheckpoint = checkpoints.down;
+  if (replication.push) replication.push.initialCheckpoint = checkpoints.up;
+  await replication.start().catch((error: unknown) => console.error(`replication of ${replication.collection.name} did not start`, error));
+}
+
+/**
+ * A document the initial load stored has no replication meta until the server next changes it, so
+ * RxDB pushes its first local edit without an assumed master state; the outbox kept that edit's
+ * base (app/db/edit-base.ts). RxDB hands the same row objects to its conflict handler, so a
+ * conflict merges against that base too.
+ */
+async function fillEditBases(db: AppDatabase, collection: CollectionName, rows: RxReplicationWriteToMasterRow<AnyDoc>[]): Promise<void> {
+  const missing = rows.filter((row) => !row.assumedMasterState);
+  if (missing.length === 0) return;
+  const entries = await db.outbox.findByIds(missing.map((row) => outboxId(collection, row.newDocumentState.id))).exec();
+  for (const row of missing) {
+    const base = entries.get(outboxId(collection, row.newDocumentState.id))?.toMutableJSON().base;
+    if (base) row.assumedMasterState = base as AnyDoc;
+  }
 }
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */

@@ -1,0 +1,35 @@
+import { getHeightOfRevision, type RxDocumentData } from 'rxdb';
+import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
+import type { AppDatabase } from './database';
+import { outboxId } from './outbox';
+
+type Base = Record<string, unknown>;
+
+/**
+ * The base a local edit starts from, when RxDB may hold no replication meta for the document: the
+ * stored version is still the server's as pulled (RxDB marks such a revision in `_meta.o`; the
+ * initial load writes the same mark and leaves the meta for later). The outbox keeps it until the
+ * push, which sends it as the assumed master state (app/sync/replication.ts) so the server can
+ * tell an edit of its current version from a stale one, and a conflict merges three ways.
+ * Undefined when the stored version is a local edit (the base recorded then is kept).
+ */
+export async function editBaseOf(db: AppDatabase, collection: CollectionName, id: string): Promise<Base | undefined> {
+  const [stored] = await db.collections[collection].storageInstance.findDocumentsById([id], true);
+  if (stored && isServerState(stored as RxDocumentData<AnyDoc>)) return toDocState(stored as RxDocumentData<AnyDoc>);
+  const entry = await db.outbox.findOne(outboxId(collection, id)).exec();
+  return entry?.toMutableJSON().base;
+}
+
+function isServerState(doc: RxDocumentData<AnyDoc>): boolean {
+  const origin = (doc._meta as { o?: { _rev?: number } }).o;
+  return origin?._rev === getHeightOfRevision(doc._rev);
+}
+
+/** The document as the replication compares it: its fields and `_deleted`, without storage internals. */
+function toDocState(doc: RxDocumentData<AnyDoc>): Base {
+  const { _meta, _rev, _attachments, ...state } = doc;
+  void _meta;
+  void _rev;
+  void _attachments;
+  return { ...state, _deleted: Boolean(doc._deleted) };
+}

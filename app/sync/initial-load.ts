@@ -1,0 +1,120 @@
+import {
+  createRevision,
+  getChangedDocumentsSince,
+  getUnderlyingPersistentStorage,
+  now,
+  type BulkWriteRow,
+  type RxCollection,
+  type RxDocumentData,
+  type RxStorageInstance,
+} from 'rxdb';
+import type { AnyDoc } from '@shared/schemas/collections';
+import type { PulledPage } from './pull-ahead';
+
+/** Where RxDB's replication takes over after a load: the server's pull checkpoint and the local change feed's. */
+export type LoadCheckpoints<C> = { down?: C; up?: ForkCheckpoint };
+/** The local change feed's position (RxDB's Dexie storage orders changes by last write time, then id). */
+export type ForkCheckpoint = { id: string; lwt: number };
+/** `done`: the load is over and RxDB's replication has the rest (a load cut short by a closed tab resumes). */
+type LoadProgress<C> = LoadCheckpoints<C> & { done: boolean };
+type ForkStorage = RxStorageInstance<AnyDoc, unknown, unknown, ForkCheckpoint>;
+
+/** The write context of the load: its own writes are told apart from the user's in the change feed. */
+const LOAD_CONTEXT = 'fs-initial-load';
+
+/**
+ * A fresh device's first sync of one collection, outside RxDB's per-page downstream.
+ *
+ * RxDB's downstream reads the local documents and their replication meta before it stores a
+ * page, then writes each document twice: itself and its meta (the assumed master state, a full
+ * copy). On an empty collection there is nothing to read and nothing to merge, so the load writes
+ * each pulled page once, as RxDB's downstream would write it, marked as the server's state
+ * (`_meta.o`, which RxDB reads as "synced from the master, meta not written yet": RxDB #7804).
+ * The meta follows lazily: RxDB writes it when the server next changes the document, and a local
+ * edit records its base first (app/db/writes.ts). Then RxDB's replication starts at the
+ * checkpoints the load reached. Progress is kept per page in a local document, so an interrupted
+ * load resumes where it stopped instead of leaving RxDB to push every loaded document back.
+ */
+export async function loadInitially<C>(
+  collection: RxCollection<AnyDoc>,
+  replicationIdentifier: string,
+  pullPage: (checkpoint: C | undefined, limit: number) => Promise<PulledPage<C>>,
+  batchSize: number,
+  stopped: () => boolean = () => false,
+): Promise<LoadCheckpoints<C>> {
+  // The collection's own storage, not its wrapper: the wrapper stamps every inserted document with
+  // fresh `_meta`, which would drop the mark of the server's state.
+  const storage = getUnderlyingPersistentStorage(collection.internalStorageInstance) as ForkStorage;
+  const progressKey = `initial-load-${replicationIdentifier}`;
+  const saved = (await collection.database.getLocal<LoadProgress<C>>(progressKey))?.toJSON().data as LoadProgress<C> | undefined;
+  if (saved?.done) return saved;
+  const localWrites = watchLocalWrites(storage);
+  // Progress is saved while the next page is written; saves stay in order.
+  let saving = Promise.resolve();
+  const save = (progress: LoadProgress<C>) => (saving = saving.then(() => collection.database.upsertLocal(progressKey, progress)).then(() => undefined));
+  try {
+    if (!saved && !(await isEmpty(storage))) return {};
+    const hash = await collection.database.hashFunction(`rxdbreplication${replicationIdentifier}`);
+    let progress: LoadProgress<C> = saved ?? { done: false };
+    while (!progress.done && !stopped()) {
+      try {
+        const page = await pullPage(progress.down, batchSize);
+        const written = await writePage(storage, page.documents, hash);
+        progress = { down: page.checkpoint ?? progress.down, up: localWrites.upstreamFrom(written, progress.up), done: page.documents.length < batchSize };
+      } catch (error) {
+        // RxDB's replication takes the rest from where the load got: it retries with backoff and reports errors.
+        console.warn(`initial load of ${collection.name} stopped; the replication goes on from there`, error);
+        progress = { ...progress, done: true };
+      }
+      void save(progress);
+    }
+    // Progress only spares a resumed load some pages: failing to save it loses nothing.
+    await saving.catch((error: unknown) => console.warn(`could not save the initial load's progress of ${collection.name}`, error));
+    return progress;
+  } finally {
+    localWrites.stop();
+  }
+}
+
+async function isEmpty(storage: ForkStorage): Promise<boolean> {
+  const { documents } = await getChangedDocumentsSince(storage, 1);
+  return documents.length === 0;
+}
+
+/** Stores one pulled page as RxDB's downstream stores the server's state; returns the page's position in the change feed. */
+async function writePage(storage: ForkStorage, documents: AnyDoc[], hash: string): Promise<ForkCheckpoint | undefined> {
+  if (documents.length === 0) return undefined;
+  const rows: BulkWriteRow<AnyDoc>[] = documents.map((doc) => ({
+    document: {
+      ...doc,
+      _deleted: Boolean(doc._deleted),
+      _attachments: {},
+      _rev: createRevision(hash),
+      _meta: { lwt: now(), o: { _rev: 1, hash } },
+    } as unknown as RxDocumentData<AnyDoc>,
+  }));
+  const { error } = await storage.bulkWrite(rows, LOAD_CONTEXT);
+  // 409: the user wrote this document meanwhile; theirs stands and RxDB replicates it as usual.
+  const failed = error.filter((failure) => failure.status !== 409);
+  if (failed.length > 0) throw new Error(`initial load: could not store ${failed.length} documents (${failed[0]?.status})`);
+  const last = rows.at(-1)?.document as RxDocumentData<AnyDoc>;
+  return { id: last.id, lwt: last._meta.lwt };
+}
+
+/**
+ * The user may write while the load runs (the first screen is usable meanwhile). RxDB's upstream
+ * must start no later than the first such write, so the upstream checkpoint only moves past pages
+ * written entirely before it; pages after it are read once more by RxDB's upstream, which finds
+ * them equal to the server's (the server acknowledges a push of what it holds).
+ */
+function watchLocalWrites(storage: ForkStorage) {
+  let first = Number.POSITIVE_INFINITY;
+  const subscription = storage.changeStream().subscribe((bulk) => {
+    if (bulk.context === LOAD_CONTEXT) return;
+    for (const event of bulk.events) first = Math.min(first, event.documentData._meta.lwt);
+  });
+  return {
+    upstreamFrom: (written: ForkCheckpoint | undefined, previous: ForkCheckpoint | undefined) => (written && written.lwt < first ? written : previous),
+    stop: () => subscription.unsubscribe(),
+  };
+}

@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RxCollection } from 'rxdb';
+import type { AnyDoc } from '@shared/schemas/collections';
+import type { WorkOrder } from '@shared/schemas';
+import { openDatabase, type AppDatabase } from '@app/db/database';
+import { editBaseOf } from '@app/db/edit-base';
+import { saveDocument } from '@app/db/writes';
+import { loadInitially } from '@app/sync/initial-load';
+import type { PulledPage } from '@app/sync/pull-ahead';
+import { buildWorkOrder } from '../../helpers/factories';
+
+type Checkpoint = { value: string };
+const IDENTIFIER = 'fs-sync-v1-user-eng1-workOrders';
+let db: AppDatabase | undefined;
+let counter = 0;
+
+afterEach(async () => {
+  await db?.remove();
+  db = undefined;
+});
+
+const open = async () => (db = await openDatabase(`initial-load-${++counter}`, { indexedDB: { indexedDB, IDBKeyRange } }));
+const workOrders = (database: AppDatabase) => database.workOrders as unknown as RxCollection<AnyDoc>;
+const serverDocs = Array.from({ length: 5 }, (_, index) => ({ ...buildWorkOrder({ id: `wo-${index}` }), _deleted: false }));
+
+/** A server of `serverDocs` in pages; `failAt` makes that page's request fail, `onPage` runs as a page is answered. */
+function pagesOf(docs: AnyDoc[], options: { failAt?: number; onPage?: (index: number) => Promise<void> } = {}) {
+  const asked: (string | undefined)[] = [];
+  const pullPage = async (checkpoint: Checkpoint | undefined, limit: number): Promise<PulledPage<Checkpoint>> => {
+    asked.push(checkpoint?.value);
+    const from = checkpoint ? Number(checkpoint.value) : 0;
+    const index = from / limit;
+    if (index === options.failAt) throw new TypeError('fetch failed');
+    await options.onPage?.(index);
+    const documents = docs.slice(from, from + limit);
+    return { documents, checkpoint: { value: String(from + documents.length) } };
+  };
+  return { pullPage, asked };
+}
+
+describe('initial load of a fresh collection', () => {
+  it('stores every page as the server state and hands RxDB the checkpoints it reached', async () => {
+    const database = await open();
+    const { pullPage } = pagesOf(serverDocs);
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, pullPage, 2);
+    expect(checkpoints.down).toEqual({ value: '5' });
+    expect(checkpoints.up?.id).toBe('wo-4');
+    expect(await database.workOrders.count().exec()).toBe(5);
+    const [stored] = await database.workOrders.storageInstance.findDocumentsById(['wo-0'], false);
+    expect(stored?._meta).toMatchObject({ o: { _rev: 1 } });
+    // A second start finds the load done and changes nothing.
+    expect(await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2)).toEqual({ ...checkpoints, done: true });
+  });
+
+  it('leaves a collection that already holds documents to RxDB', async () => {
+    const database = await open();
+    await database.workOrders.insert(buildWorkOrder({ id: 'wo-local' }));
+    const { pullPage, asked } = pagesOf(serverDocs);
+    expect(await loadInitially(workOrders(database), IDENTIFIER, pullPage, 2)).toEqual({});
+    expect(asked).toEqual([]);
+  });
+
+  it('hands over at a failed request with the checkpoints of the pages stored before it', async () => {
+    const database = await open();
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs, { failAt: 1 }).pullPage, 2);
+    expect(checkpoints).toMatchObject({ down: { value: '2' }, up: { id: 'wo-1' }, done: true });
+    expect(await database.workOrders.count().exec()).toBe(2);
+  });
+
+  it('resumes a load cut short where it stopped', async () => {
+    const database = await open();
+    let pagesAnswered = 0;
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2, () => pagesAnswered++ >= 1);
+    expect(await database.workOrders.count().exec()).toBe(2);
+    const resumed = pagesOf(serverDocs);
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, resumed.pullPage, 2);
+    expect(resumed.asked[0]).toBe('2');
+    expect(checkpoints.down).toEqual({ value: '5' });
+    expect(await database.workOrders.count().exec()).toBe(5);
+  });
+
+  it('keeps the upstream checkpoint before a write the user made during the load', async () => {
+    const database = await open();
+    const onPage = async (index: number) => {
+      if (index === 1) await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-created-meanwhile' }));
+    };
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs, { onPage }).pullPage, 2);
+    // Page 1 was written after the user's write: RxDB's upstream reads from the end of page 0 on.
+    expect(checkpoints.up?.id).toBe('wo-1');
+    expect(checkpoints.down).toEqual({ value: '5' });
+  });
+
+  it('gives the first local edit of a loaded document its server state as base, and keeps it for later edits', async () => {
+    const database = await open();
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2);
+    const loaded = serverDocs[3] as WorkOrder & { _deleted: boolean };
+    expect(await editBaseOf(database, 'workOrders', loaded.id)).toEqual(loaded);
+    await saveDocument(database, 'workOrders', { ...loaded, kind: 'inspection' });
+    await saveDocument(database, 'workOrders', { ...loaded, kind: 'preventive' });
+    const entry = await database.outbox.findOne(`workOrders/${loaded.id}`).exec();
+    expect(entry?.base).toEqual(loaded);
+  });
+
+  it('records no base for a document created on the device', async () => {
+    const database = await open();
+    await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-new' }));
+    expect((await database.outbox.findOne('workOrders/wo-new').exec())?.base).toBeUndefined();
+  });
+});
