@@ -35,8 +35,9 @@ export const initialSyncSection: Section = {
           const result = await contender.run();
           if (result.docs < count) throw new Error(`stored ${result.docs} of ${count}`);
           timings.get(contender.label)?.push(result.ms);
+          const opened = result.openMs === undefined ? '' : `; database opened in ${Math.round(result.openMs)} ms`;
           const network = result.network ? `; work-order pulls: ${result.network.requests} requests, ${result.network.totalMs} ms in all, ${result.network.serverWaitMs} ms waiting for the server` : '';
-          context.log(`  run ${run + 1} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${network})`);
+          context.log(`  run ${run + 1} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${opened}${network})`);
         } catch (error) {
           failures.set(contender.label, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
           context.log(`  ${contender.label} failed: ${String(error)}`);
