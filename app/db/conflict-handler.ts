@@ -31,7 +31,7 @@ export function createConflictHandler(environment: ConflictEnvironment, collecti
       const { doc, conflicts } = resolveConflict(input.assumedMasterState, mine, theirs, { collection, principal, theirsRole: author?.role });
       if (db) {
         await recordConflicts(db, { collection, mine, theirs, result: doc, conflicts, theirsChangedBy: author?.id });
-        await settleMergedWrite(db, collection, doc, theirs);
+        await settleMergedWrite(db, collection, doc, theirs, mine);
       }
       return doc;
     },

@@ -54,16 +54,20 @@ export async function deleteDocument(db: AppDatabase, collection: CollectionName
  * After a conflict was merged. A merge that kept nothing of this device's own (the server's
  * version as it is) leaves nothing pending. Otherwise the merged document is what this device now
  * waits to see on the server: its outbox entry takes the merged stamp and is cleared when that
- * push is accepted.
+ * push is accepted. An entry of a newer local edit than the pushed one (`mine`) stays as it is:
+ * that edit is still to be pushed.
  */
-export async function settleMergedWrite(db: AppDatabase, collection: CollectionName, merged: AnyDoc, master: AnyDoc): Promise<void> {
+export async function settleMergedWrite(db: AppDatabase, collection: CollectionName, merged: AnyDoc, master: AnyDoc, mine?: AnyDoc): Promise<void> {
   const id = outboxId(collection, merged.id);
   if (Boolean(merged._deleted) === Boolean(master._deleted) && isSameClientContent(collection, merged, master)) {
     const entry = await db.outbox.findOne(id).exec();
-    if (entry) await removeEntries(db, [entry]);
+    if (entry && (!mine || entry.stamp === mine.updatedAt)) await removeEntries(db, [entry]);
     return;
   }
-  await db.outbox.upsert({ id, collectionName: collection, docId: merged.id, stamp: merged.updatedAt });
+  // The base stays: RxDB drops this merge when a newer local edit got in first (its write then
+  // conflicts), and that edit's push still needs it.
+  const base = (await db.outbox.findOne(id).exec())?.toMutableJSON().base;
+  await db.outbox.upsert({ id, collectionName: collection, docId: merged.id, stamp: merged.updatedAt, ...(base ? { base } : {}) });
 }
 
 /** After a push: rows the server accepted leave the outbox unless edited again since. */

@@ -5,7 +5,7 @@ import type { AnyDoc } from '@shared/schemas/collections';
 import type { WorkOrder } from '@shared/schemas';
 import { openDatabase, type AppDatabase } from '@app/db/database';
 import { editBaseOf } from '@app/db/edit-base';
-import { saveDocument } from '@app/db/writes';
+import { saveDocument, settleMergedWrite } from '@app/db/writes';
 import { loadInitially } from '@app/sync/initial-load';
 import type { PulledPage } from '@app/sync/pull-ahead';
 import { buildWorkOrder } from '../../helpers/factories';
@@ -100,6 +100,16 @@ describe('initial load of a fresh collection', () => {
     await saveDocument(database, 'workOrders', { ...loaded, kind: 'preventive' });
     const entry = await database.outbox.findOne(`workOrders/${loaded.id}`).exec();
     expect(entry?.base).toEqual(loaded);
+  });
+
+  it('keeps the base when a conflict was merged, for an edit RxDB pushes after the merge', async () => {
+    const database = await open();
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2);
+    const loaded = serverDocs[1] as WorkOrder & { _deleted: boolean };
+    await saveDocument(database, 'workOrders', { ...loaded, kind: 'inspection' });
+    const theirs = { ...loaded, status: 'on_hold' as const, updatedAt: '2026-03-02T09:30:00.000Z' };
+    await settleMergedWrite(database, 'workOrders', { ...theirs, kind: 'inspection', updatedAt: '2026-03-02T09:31:00.000Z' }, theirs);
+    expect((await database.outbox.findOne(`workOrders/${loaded.id}`).exec())?.base).toEqual(loaded);
   });
 
   it('records no base for a document created on the device', async () => {
