@@ -1,4 +1,4 @@
-import { getHeightOfRevision, type RxDocumentData } from 'rxdb';
+import { getHeightOfRevision, writeDocToDocState, type RxDocumentData } from 'rxdb';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
 import { outboxId } from './outbox';
@@ -15,7 +15,8 @@ type Base = Record<string, unknown>;
  */
 export async function editBaseOf(db: AppDatabase, collection: CollectionName, id: string): Promise<Base | undefined> {
   const [stored] = await db.collections[collection].storageInstance.findDocumentsById([id], true);
-  if (stored && isServerState(stored as RxDocumentData<AnyDoc>)) return toDocState(stored as RxDocumentData<AnyDoc>);
+  // As the replication compares documents: fields and `_deleted`, without storage internals.
+  if (stored && isServerState(stored as RxDocumentData<AnyDoc>)) return writeDocToDocState(stored, false, false) as Base;
   const entry = await db.outbox.findOne(outboxId(collection, id)).exec();
   return entry?.toMutableJSON().base;
 }
@@ -23,13 +24,4 @@ export async function editBaseOf(db: AppDatabase, collection: CollectionName, id
 function isServerState(doc: RxDocumentData<AnyDoc>): boolean {
   const origin = (doc._meta as { o?: { _rev?: number } }).o;
   return origin?._rev === getHeightOfRevision(doc._rev);
-}
-
-/** The document as the replication compares it: its fields and `_deleted`, without storage internals. */
-function toDocState(doc: RxDocumentData<AnyDoc>): Base {
-  const { _meta, _rev, _attachments, ...state } = doc;
-  void _meta;
-  void _rev;
-  void _attachments;
-  return { ...state, _deleted: Boolean(doc._deleted) };
 }

@@ -32,3 +32,12 @@ const outboxSchema: RxJsonSchema<OutboxEntry> = {
 export const outboxCollectionCreator: RxCollectionCreator = { schema: outboxSchema, migrationStrategies: { 1: (entry: OutboxEntry) => entry } };
 
 export const outboxId = (collection: string, docId: string) => `${collection}/${docId}`;
+
+/** The outbox entry of a local write, with the base it started from when there is one. */
+export const pendingEntry = (collection: string, docId: string, stamp: string, base?: Record<string, unknown>): OutboxEntry => ({
+  id: outboxId(collection, docId),
+  collectionName: collection,
+  docId,
+  stamp,
+  ...(base ? { base } : {}),
+});

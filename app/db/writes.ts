@@ -3,7 +3,7 @@ import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from
 import type { AppDatabase } from './database';
 import type { RxDocument } from 'rxdb';
 import { editBaseOf } from './edit-base';
-import { outboxId, type OutboxEntry } from './outbox';
+import { outboxId, pendingEntry, type OutboxEntry } from './outbox';
 
 /** A local write refused before it is stored, naming the field (shown next to that field). */
 export class LocalValidationError extends Error {
@@ -33,7 +33,7 @@ export async function saveDocument<C extends CollectionName>(db: AppDatabase, co
   void _deleted;
   const base = await editBaseOf(db, collection, doc.id);
   await db.collections[collection].incrementalUpsert(fields as never);
-  await db.outbox.upsert({ id: outboxId(collection, doc.id), collectionName: collection, docId: doc.id, stamp, ...(base ? { base } : {}) });
+  await db.outbox.upsert(pendingEntry(collection, doc.id, stamp, base));
   return parsed.data as DocOf<C>;
 }
 
@@ -46,7 +46,7 @@ export async function deleteDocument(db: AppDatabase, collection: CollectionName
   if (!doc) return;
   const stamp = now.toISOString();
   const base = await editBaseOf(db, collection, id);
-  await db.outbox.upsert({ id: outboxId(collection, id), collectionName: collection, docId: id, stamp, ...(base ? { base } : {}) });
+  await db.outbox.upsert(pendingEntry(collection, id, stamp, base));
   await doc.incrementalModify((data: AnyDoc) => ({ ...data, updatedAt: stamp, _deleted: true }) as never);
 }
 
@@ -67,7 +67,7 @@ export async function settleMergedWrite(db: AppDatabase, collection: CollectionN
   // The base stays: RxDB drops this merge when a newer local edit got in first (its write then
   // conflicts), and that edit's push still needs it.
   const base = (await db.outbox.findOne(id).exec())?.toMutableJSON().base;
-  await db.outbox.upsert({ id, collectionName: collection, docId: merged.id, stamp: merged.updatedAt, ...(base ? { base } : {}) });
+  await db.outbox.upsert(pendingEntry(collection, merged.id, merged.updatedAt, base));
 }
 
 /** After a push: rows the server accepted leave the outbox unless edited again since. */

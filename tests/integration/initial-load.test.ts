@@ -2,13 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getChangedDocumentsSince } from 'rxdb';
 import type { WorkOrder } from '@shared/schemas';
-import { openDatabase, type AppDatabase } from '@app/db/database';
 import { saveDocument } from '@app/db/writes';
-import { ApiClient } from '@app/sync/api-client';
-import { ChangeStream } from '@app/sync/change-stream';
-import { startReplications, type CollectionReplication } from '@app/sync/replication';
 import { loginAs, type TestApi } from '../helpers/api-client';
 import { pullAll, pushRows } from '../helpers/sync-client';
+import { startTestDevice, stopTestDevice, type TestDevice } from '../helpers/test-device';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /**
@@ -20,9 +17,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 type PushRow = { assumedMasterState?: WorkOrder | null; newDocumentState: WorkOrder };
 let server: TestServer;
 let admin: TestApi;
-let db: AppDatabase;
-let stream: ChangeStream;
-let replications: CollectionReplication[];
+let device: TestDevice;
 let online = true;
 const pushed: PushRow[] = [];
 const realFetch = globalThis.fetch;
@@ -38,20 +33,19 @@ beforeAll(async () => {
     if (String(input).includes('/api/sync/workOrders/push')) pushed.push(...(JSON.parse(String(init?.body)) as PushRow[]));
     return realFetch(input, init);
   };
-  const api = new ApiClient(server.url);
-  await api.login('dispatch1', 'demo1234');
-  db = await openDatabase('initial-load-test', { indexedDB: { indexedDB, IDBKeyRange }, validate: true, principal: { id: 'user-dispatch1', role: 'dispatcher', siteIds: [] } });
-  stream = new ChangeStream(api);
-  stream.start();
-  replications = startReplications(db, api, stream, 'user-dispatch1', ['workOrders']);
-  await Promise.all(replications.map((replication) => replication.awaitInitialReplication()));
+  device = await startTestDevice(server.url, {
+    username: 'dispatch1',
+    userId: 'user-dispatch1',
+    databaseName: 'initial-load-test',
+    collections: ['workOrders'],
+    principal: { id: 'user-dispatch1', role: 'dispatcher', siteIds: [] },
+    validate: true,
+  });
 });
 
 afterAll(async () => {
   globalThis.fetch = realFetch;
-  stream?.stop();
-  await Promise.all((replications ?? []).map((replication) => replication.cancel()));
-  await db?.remove();
+  await stopTestDevice(device);
   await server?.stop();
 });
 
@@ -59,6 +53,7 @@ const masterOf = async (id: string) => ((await pullAll(admin, 'workOrders', 1000
 
 describe('initial load of a fresh device', () => {
   it('stores every work order without replication meta and pushes nothing back', async () => {
+    const { db, replications } = device;
     const onServer = ((await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[]).filter((wo) => !wo._deleted);
     expect(await db.workOrders.count().exec()).toBe(onServer.length);
     const meta = await getChangedDocumentsSince(replications[0]!.metaInstance!, 10_000);
@@ -67,6 +62,7 @@ describe('initial load of a fresh device', () => {
   });
 
   it('takes in a later server change of a loaded work order', async () => {
+    const { db } = device;
     const master = (await masterOf((await db.workOrders.findOne().exec())!.id)) as WorkOrder;
     const scheduledEnd = new Date(Date.parse(master.scheduledEnd) + 3_600_000).toISOString();
     expect((await pushRows(admin, 'workOrders', [{ assumedMasterState: master, newDocumentState: { ...master, scheduledEnd } }])).body).toEqual([]);
@@ -74,6 +70,7 @@ describe('initial load of a fresh device', () => {
   });
 
   it('keeps both changes when the server changed a loaded work order the device edited offline', async () => {
+    const { db, stream, replications } = device;
     const local = (await db.workOrders.findOne({ selector: { status: 'scheduled' } }).exec())!.toMutableJSON() as WorkOrder;
     const kind = local.kind === 'inspection' ? 'preventive' : 'inspection';
     online = false;

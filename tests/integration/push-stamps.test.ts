@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrder } from '@shared/schemas';
-import { openDatabase, type AppDatabase } from '@app/db/database';
 import { saveDocument } from '@app/db/writes';
-import { ApiClient } from '@app/sync/api-client';
-import { ChangeStream } from '@app/sync/change-stream';
 import { startReplications, type CollectionReplication } from '@app/sync/replication';
 import { newWorkOrder } from '../helpers/convergence-ops';
+import { startTestDevice, stopTestDevice, type TestDevice } from '../helpers/test-device';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /**
@@ -19,10 +17,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
  * must still end up with the server's number.
  */
 let server: TestServer;
-let db: AppDatabase;
-let stream: ChangeStream;
-let api: ApiClient;
-let replications: CollectionReplication[];
+let device: TestDevice;
 const realFetch = globalThis.fetch;
 /**
  * Until RxDB's downstream queue has settled, so a pulled page has been stored or ignored; at most
@@ -48,32 +43,25 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 
 beforeAll(async () => {
   server = await startTestServer();
-  api = new ApiClient(server.url);
-  await api.login('dispatch1', 'demo1234');
-  db = await openDatabase('push-stamps-test', { indexedDB: { indexedDB, IDBKeyRange } });
-  stream = new ChangeStream(api);
-  stream.start();
-  replications = startReplications(db, api, stream, 'user-dispatch1', ['workOrders']);
-  await Promise.all(replications.map((replication) => replication.awaitInitialReplication()));
+  device = await startTestDevice(server.url, { username: 'dispatch1', userId: 'user-dispatch1', databaseName: 'push-stamps-test', collections: ['workOrders'] });
 });
 
 afterAll(async () => {
   globalThis.fetch = realFetch;
-  stream?.stop();
-  await Promise.all((replications ?? []).map((replication) => replication.cancel()));
-  await db?.remove();
+  await stopTestDevice(device);
   await server?.stop();
 });
 
 describe('server stamps on a pushed document', () => {
   it('reach the device even when a pull brings them back before the push is acknowledged', async () => {
+    const { db, api, stream } = device;
     const template = (await db.workOrders.findOne().exec())?.toJSON() as WorkOrder | undefined;
     if (!template) throw new Error('dispatch1 has no work orders');
     const created = newWorkOrder({ ...template, _deleted: false } as WorkOrder, 'wo-stamp-race', template.assigneeId ?? 'user-eng1');
     // The app closed with a new work order not pushed yet and opens again before the change stream
     // is back: RxDB's first upstream pass pushes it while its first pull runs.
     stream.stop();
-    await Promise.all(replications.map((replication) => replication.cancel()));
+    await Promise.all(device.replications.map((replication) => replication.cancel()));
     await saveDocument(db, 'workOrders', created);
     let pushArrived!: () => void;
     const pushStored = new Promise<void>((resolve) => (pushArrived = resolve));
@@ -90,11 +78,11 @@ describe('server stamps on a pushed document', () => {
         pushArrived();
         // The push's response arrives after that pull, and after RxDB has dealt with the page.
         await until(() => pulled.has(created.id));
-        await downstreamIdle(replications[0]!, 2_000);
+        await downstreamIdle(device.replications[0]!, 2_000);
       }
       return response;
     };
-    replications = startReplications(db, api, stream, 'user-dispatch1', ['workOrders']);
+    device.replications = startReplications(db, api, stream, 'user-dispatch1', ['workOrders']);
     await expect
       .poll(async () => (await db.workOrders.findOne(created.id).exec())?.number, { timeout: 15_000 })
       .toMatch(/^WO-\d+$/);
