@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Clock, systemClock } from '@server/clock';
 import { loadConfig } from '@server/config';
 import { createLogger } from '@server/logger';
 import { type RunningServer, startServer } from '@server/server';
+import { makeStoreDir } from './test-dirs';
 
 export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<void> };
 
@@ -15,7 +14,7 @@ export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<
 export async function startTestServer(
   options: { seed?: boolean; env?: Record<string, string>; clock?: Clock; couchUrl?: string } = {},
 ): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-test-'));
+  const dataDir = makeStoreDir('server');
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -35,9 +34,7 @@ export async function startTestServer(
   return {
     ...server,
     dataDir,
-    stop: async () => {
-      await server.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    // The folder stays until the run ends (tests/helpers/temp-root.global-setup.ts).
+    stop: () => server.close(),
   };
 }

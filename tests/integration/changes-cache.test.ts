@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import nano from 'nano';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyDoc } from '@shared/schemas/collections';
@@ -9,6 +6,7 @@ import { ChangesCache } from '@server/store/changes-cache';
 import { databaseName } from '@server/store/couch-docs';
 import { type EmbeddedCouch, startEmbeddedCouch } from '@server/store/embedded-couch';
 import { type ChangesPage, Store } from '@server/store/store';
+import { makeStoreDir } from '../helpers/test-dirs';
 import { buildWorkOrder, PEOPLE } from '../helpers/replication-world';
 
 const logger = createLogger('silent');
@@ -42,7 +40,7 @@ async function readAll(read: (since: string | undefined) => Promise<ChangesPage 
 }
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-cache-'));
+  dataDir = makeStoreDir('cache');
   couch = await startEmbeddedCouch(dataDir);
   store = new Store(couch.url, 'fs_', logger);
   await store.init();
@@ -53,7 +51,6 @@ afterAll(async () => {
   for (const cache of caches) cache.stop();
   store?.close();
   await couch?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the changes cache', () => {

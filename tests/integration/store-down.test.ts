@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrder } from '@shared/schemas';
 import { type EmbeddedCouch, startEmbeddedCouch } from '@server/store/embedded-couch';
 import { apiAs, insertWorld, PEOPLE } from '../helpers/replication-world';
 import { pullAll, pushRows } from '../helpers/sync-client';
+import { makeStoreDir } from '../helpers/test-dirs';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 let dataDir: string;
@@ -13,14 +11,13 @@ let couch: EmbeddedCouch;
 let server: TestServer;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-down-'));
+  dataDir = makeStoreDir('down');
   couch = await startEmbeddedCouch(dataDir);
   server = await startTestServer({ seed: false, couchUrl: couch.url });
   await insertWorld(server.store);
 });
 afterAll(async () => {
   await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('when the store is down', () => {
