@@ -84,7 +84,8 @@ async function queryToday(runs: number) {
 }
 
 async function insertAssets(url: string) {
-  const { db } = current();
+  const { db, engine } = current();
+  await engine.stop();
   const assets = (await (await fetch(url)).json()) as Asset[];
   const started = performance.now();
   await db.assets.bulkInsert(assets);
