@@ -28,7 +28,10 @@ export function formatDuration(ms: number): string {
 
 /** The YYYY-MM-DD date of an instant in the given zone (the device's when omitted). */
 export function calendarDate(iso: string | Date, timeZone?: string): string {
-  const parts = dayFormatter(timeZone).formatToParts(new Date(iso));
+  const date = new Date(iso);
+  // Date's local getters use the device's zone: no formatter needed (the Today list asks for every work order's day).
+  if (timeZone === undefined) return `${String(date.getFullYear()).padStart(4, '0')}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+  const parts = dayFormatter(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -37,13 +40,14 @@ export function calendarDate(iso: string | Date, timeZone?: string): string {
  * Building an Intl.DateTimeFormat costs far more than using one, and the Today list asks for the
  * day of every work order: one formatter per zone, reused (see docs/benchmarks.md).
  */
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-function dayFormatter(timeZone?: string): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
-  let formatter = dayFormatters.get(key);
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
-    dayFormatters.set(key, formatter);
+    dayFormatters.set(timeZone, formatter);
   }
   return formatter;
 }

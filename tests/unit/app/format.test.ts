@@ -18,6 +18,14 @@ describe('formatting', () => {
     expect(calendarDate('2026-03-02T23:30:00.000Z', 'UTC')).toBe('2026-03-02');
     expect(calendarDate('2026-03-02T23:30:00.000Z', 'Asia/Tokyo')).toBe('2026-03-03');
   });
+
+  it('the device’s calendar date is the one its default zone formats', () => {
+    const deviceDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    const stamps = Array.from({ length: 400 }, (_, index) => new Date(Date.UTC(2026, 0, 1) + index * 22 * 3_600_000 + index * 7 * 60_000).toISOString());
+    for (const stamp of [...stamps, '2026-03-01T23:00:00-10:00', '2026-03-02T00:30:00+14:00']) {
+      expect(calendarDate(stamp), stamp).toBe(deviceDay.format(new Date(stamp)));
+    }
+  });
 });
 
 describe('SLA wording', () => {
