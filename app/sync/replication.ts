@@ -43,11 +43,12 @@ export function startReplications(
   stream: ChangeStream,
   userId: string,
   collections: readonly CollectionName[] = COLLECTION_NAMES,
+  startAfter: Promise<void> = Promise.resolve(),
 ): CollectionReplication[] {
-  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection));
+  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection, startAfter));
 }
 
-function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName) {
+function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName, startAfter: Promise<void>) {
   const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pull(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '');
   const gate = new PushGate();
   // Per user: another user's checkpoint on this device must never be reused.
@@ -104,15 +105,22 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         },
   });
   applyBackoff(replication);
-  void startAfterInitialLoad(db, replication, () => loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, () => replication.isStopped()));
+  void startAfterInitialLoad(db, replication, startAfter, () => loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, () => replication.isStopped()));
   return replication;
 }
 
 /**
- * Only the leader tab replicates (RxDB waits for leadership the same way); a fresh collection is
- * loaded first and RxDB's replication then starts where the load stopped.
+ * Once `startAfter` resolves (the app passes "the first screen has shown"), and only in the leader
+ * tab (RxDB waits for leadership the same way): a fresh collection is loaded first and RxDB's
+ * replication then starts where the load stopped.
  */
-async function startAfterInitialLoad(db: AppDatabase, replication: CollectionReplication, load: () => Promise<LoadCheckpoints<ClientCheckpoint>>): Promise<void> {
+async function startAfterInitialLoad(
+  db: AppDatabase,
+  replication: CollectionReplication,
+  startAfter: Promise<void>,
+  load: () => Promise<LoadCheckpoints<ClientCheckpoint>>,
+): Promise<void> {
+  await startAfter;
   if (db.multiInstance) await db.waitForLeadership();
   if (replication.isStopped()) return;
   // The status bar shows the load as syncing; RxDB's own activity takes over once it starts.

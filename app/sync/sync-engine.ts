@@ -39,6 +39,8 @@ export class SyncEngine {
     private readonly db: AppDatabase,
     private readonly api: ApiClient,
     private readonly userId: string,
+    /** Replication waits for this (the session passes "the first screen has shown"); the live stream does not. */
+    private readonly startReplicationAfter: Promise<void> = Promise.resolve(),
   ) {
     this.stream = new ChangeStream(api);
     this.status$ = new BehaviorSubject<SyncStatus>({
@@ -56,7 +58,7 @@ export class SyncEngine {
 
   start(): void {
     this.stream.start();
-    this.replications = startReplications(this.db, this.api, this.stream, this.userId);
+    this.replications = startReplications(this.db, this.api, this.stream, this.userId, undefined, this.startReplicationAfter);
     const succeeded$ = merge(...this.replications.flatMap((replication) => [replication.received$, replication.sent$]));
     const errors$ = merge(...this.replications.map((replication) => replication.error$));
     const active$ = merge(...this.replications.map((replication) => replication.active$));

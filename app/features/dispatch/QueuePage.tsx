@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { filterTickets, queueFiltersToParams, sortBySlaUrgency } from '@shared/domain/ticket-queue';
 import { useNow } from '../../components/useNow';
 import { useCollection } from '../../db/useCollection';
+import { useFirstScreenShown } from '../../session/first-screen';
 import { BulkBar } from './BulkBar';
 import { QueueFilterBar } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
@@ -27,6 +28,7 @@ export function QueuePage() {
   const shown = matching.slice(0, ROW_LIMIT);
   const selectedTickets = matching.filter((ticket) => selected.has(ticket.id));
   const query = queueFiltersToParams(filters).toString();
+  useFirstScreenShown(tickets !== undefined);
 
   return (
     <div className="desk queue">

@@ -4,6 +4,7 @@ import type { Asset } from '@shared/schemas/asset';
 import type { Ticket } from '@shared/schemas/ticket';
 import { toDomain, useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
+import { useFirstScreenShown } from '../../session/first-screen';
 import { useSession } from '../../session/SessionContext';
 import { CLOSED_TICKET_STATUSES } from '../assets/asset-queries';
 import { TicketLine } from '../assets/AssetWork';
@@ -36,6 +37,8 @@ export function SiteManagerHome() {
   );
   const open = tickets.filter((ticket) => !CLOSED_TICKET_STATUSES.includes(ticket.status));
   const mine = open.filter((ticket) => ticket.reportedBy === user.id);
+  // Its lists start empty and fill in: the screen is shown as soon as it renders.
+  useFirstScreenShown(true);
 
   return (
     <div className="asset-page site-home" data-testid="site-manager-home">

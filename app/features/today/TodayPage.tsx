@@ -4,6 +4,7 @@ import { calendarDate, formatDay } from '../../components/format';
 import { useNow } from '../../components/useNow';
 import { useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
+import { useFirstScreenShown } from '../../session/first-screen';
 import { useSession } from '../../session/SessionContext';
 import { TODAY_PAGE_SIZE, todayList$, type TodayLimits } from './today-query';
 import { WorkOrderRow } from './WorkOrderRow';
@@ -24,6 +25,7 @@ export function TodayPage() {
   const sites = useDocumentsByIds('sites', list.map((wo) => wo.siteId));
   const assets = useDocumentsByIds('assets', list.map((wo) => wo.assetId));
   const tickets = useDocumentsByIds('tickets', list.map((wo) => wo.ticketId));
+  useFirstScreenShown(groups !== undefined);
 
   if (!groups) return <p className="page-message" role="status">Loading your work orders…</p>;
   const title = user.role === 'engineer' ? 'My work orders' : 'Open work orders';
