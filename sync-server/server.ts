@@ -14,7 +14,7 @@ import { type EmbeddedCouch, startEmbeddedCouch } from './store/embedded-couch';
 import { Store } from './store/store';
 
 /** Photos (up to 400 KB each) stay out of memory: their pulls read the store. */
-const CACHED_COLLECTIONS = COLLECTION_NAMES.filter((name) => name !== 'attachments');
+export const CACHED_COLLECTIONS = COLLECTION_NAMES.filter((name) => name !== 'attachments');
 
 export type RunningServer = AppDeps & { url: string; couchUrl: string; close: () => Promise<void> };
 

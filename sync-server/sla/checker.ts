@@ -12,6 +12,7 @@ import type { BulkWrite, RawStored } from '../store/store';
 import { computeAcl } from '../services/acl';
 import { activityAcl } from '../services/audit';
 import { claimId, claimThresholds } from './claims';
+import { dueBy, findDueTickets } from './due-tickets';
 import { buildNotification, buildSlaActivity } from './notices';
 import { recipientsFor } from './recipients';
 import { FALLBACK_TIME_ZONE, targetsOf } from './ticket-fields';
@@ -58,7 +59,7 @@ export class SlaChecker {
 
   async runOnce(): Promise<CheckerRun> {
     const now = this.deps.clock.now();
-    const due = await this.deps.store.find('tickets', dueBy(now), this.options.batch);
+    const due = await findDueTickets(this.deps.store, now, this.options.batch);
     const run: CheckerRun = { tickets: due.length, crossed: 0, notifications: 0 };
     if (due.length === 0) return run;
     const context = await this.loadContext(due, now);
@@ -150,7 +151,6 @@ export class SlaChecker {
   }
 }
 
-const dueBy = (now: Date) => ({ 'sla.nextThresholdAt': { $lte: now.toISOString() } });
 
 /** Thresholds that happened while the clocks ran, have passed, and have not been acted on. */
 export function dueThresholds(ticket: Ticket, calendar: BusinessCalendar, targets: SlaTargets, now: Date): Threshold[] {

@@ -87,6 +87,17 @@ export class ChangesCache {
     return found;
   }
 
+  /**
+   * The current version of every live document `matches` accepts, or undefined when the cache
+   * cannot answer; as fresh as a store read made now, by the same wait as `changes`.
+   */
+  async scan(matches: (stored: ChangeRow['stored']) => boolean): Promise<ChangeRow['stored'][] | undefined> {
+    if (!(await this.current())) return undefined;
+    const found: ChangeRow['stored'][] = [];
+    for (const { row } of this.entries) if (row.stored.fields._deleted !== true && matches(row.stored)) found.push(row.stored);
+    return found;
+  }
+
   stop(): void {
     this.running = false;
     this.abort?.abort();

@@ -106,6 +106,19 @@ export class Store {
     });
   }
 
+  /**
+   * Every live document of the collection that `matches` accepts, from the changes cache (a scan
+   * in memory), or undefined when the cache cannot answer: the caller then queries the store.
+   */
+  async scanCached(collection: CollectionName, matches: (stored: RawStored) => boolean): Promise<RawStored[] | undefined> {
+    return this.call(async () => this.caches.get(collection)?.scan(matches));
+  }
+
+  /** Resolves once every cache has loaded or turned itself off (the bench waits for it, as a running server has). */
+  async changesCachesLoaded(): Promise<void> {
+    await Promise.all([...this.caches.values()].map((cache) => cache.whenLoaded));
+  }
+
   /** How many collections' pull caches are loading, serving, or off (health and the bench read it). */
   changesCacheStatus(): Record<'loading' | 'ready' | 'off', number> {
     const counts = { loading: 0, ready: 0, off: 0 };
