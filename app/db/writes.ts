@@ -33,7 +33,10 @@ export async function saveDocument<C extends CollectionName>(db: AppDatabase, co
   void _deleted;
   const base = await editBaseOf(db, collection, doc.id);
   await db.collections[collection].incrementalUpsert(fields as never);
-  await db.outbox.upsert(pendingEntry(collection, doc.id, stamp, base));
+  const entry = await db.outbox.upsert(pendingEntry(collection, doc.id, stamp, base));
+  // The document is stored before its entry (an entry must never be missing for a stored edit), so
+  // a fast push of it can be acknowledged, or merged away, before the entry exists; it is done, then.
+  if (wasSettled(db, entry.id, stamp)) await removeEntries(db, [entry]);
   return parsed.data as DocOf<C>;
 }
 
@@ -60,6 +63,7 @@ export async function deleteDocument(db: AppDatabase, collection: CollectionName
 export async function settleMergedWrite(db: AppDatabase, collection: CollectionName, merged: AnyDoc, master: AnyDoc, mine?: AnyDoc): Promise<void> {
   const id = outboxId(collection, merged.id);
   if (Boolean(merged._deleted) === Boolean(master._deleted) && isSameClientContent(collection, merged, master)) {
+    if (mine) rememberSettled(db, id, mine.updatedAt);
     const entry = await db.outbox.findOne(id).exec();
     if (entry && (!mine || entry.stamp === mine.updatedAt)) await removeEntries(db, [entry]);
     return;
@@ -76,12 +80,31 @@ export async function acknowledgePushed(db: AppDatabase, collection: CollectionN
   const accepted = pushed.filter((doc) => !conflicted.has(doc.id));
   if (accepted.length === 0) return;
   const entries = await db.outbox.findByIds(accepted.map((doc) => outboxId(collection, doc.id))).exec();
+  for (const doc of accepted) rememberSettled(db, outboxId(collection, doc.id), doc.updatedAt);
   const done = accepted.flatMap((doc) => {
     const entry = entries.get(outboxId(collection, doc.id));
     return entry && entry.stamp === doc.updatedAt ? [entry] : [];
   });
   await removeEntries(db, done);
 }
+
+/**
+ * The last stamps that need nothing more from the server (acknowledged, or merged into the server's
+ * own version), per database and entry: recent ones are enough (see saveDocument).
+ */
+const settledStamps = new WeakMap<AppDatabase, Map<string, string>>();
+const SETTLED_KEPT = 5_000;
+
+function rememberSettled(db: AppDatabase, entryId: string, stamp: string): void {
+  let stamps = settledStamps.get(db);
+  if (!stamps) settledStamps.set(db, (stamps = new Map()));
+  stamps.delete(entryId);
+  stamps.set(entryId, stamp);
+  // A Map iterates in insertion order: drop the oldest.
+  if (stamps.size > SETTLED_KEPT) stamps.delete(stamps.keys().next().value as string);
+}
+
+const wasSettled = (db: AppDatabase, entryId: string, stamp: string) => settledStamps.get(db)?.get(entryId) === stamp;
 
 /**
  * A pulled document equal to the local one means the server has our version (for instance after a

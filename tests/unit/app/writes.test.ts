@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '@app/db/database';
-import { acknowledgePushed, clearIfServerHasIt, LocalValidationError, saveDocument } from '@app/db/writes';
+import { acknowledgePushed, clearIfServerHasIt, LocalValidationError, saveDocument, settleMergedWrite } from '@app/db/writes';
 import { buildWorkOrder } from '../../helpers/factories';
 
 let db: AppDatabase | undefined;
@@ -42,6 +42,31 @@ describe('local writes and the outbox', () => {
     await saveDocument(database, 'workOrders', { ...other, status: 'en_route' }, new Date('2026-11-22T08:01:00.000Z'));
     await acknowledgePushed(database, 'workOrders', [first, other], []);
     expect(await pendingIds(database)).toEqual(['workOrders/wo-4']);
+  });
+
+  it('an edit whose push was acknowledged before its entry was recorded leaves nothing pending', async () => {
+    const database = await open();
+    const at = new Date('2026-11-22T08:00:00.000Z');
+    const edit = { ...buildWorkOrder({ id: 'wo-6' }), updatedAt: at.toISOString() };
+    // The document is stored first; RxDB can push it and the server acknowledge it before the
+    // save records its outbox entry.
+    await acknowledgePushed(database, 'workOrders', [edit], []);
+    await saveDocument(database, 'workOrders', edit, at);
+    expect(await pendingIds(database)).toEqual([]);
+    // A later edit of the same document is pending as usual.
+    await saveDocument(database, 'workOrders', { ...edit, status: 'en_route' }, new Date('2026-11-22T08:01:00.000Z'));
+    expect(await pendingIds(database)).toEqual(['workOrders/wo-6']);
+  });
+
+  it('an edit merged into the server’s version before its entry was recorded leaves nothing pending', async () => {
+    const database = await open();
+    const at = new Date('2026-11-22T08:00:00.000Z');
+    const edit = { ...buildWorkOrder({ id: 'wo-7', status: 'en_route' as const }), updatedAt: at.toISOString() };
+    const theirs = { ...edit, status: 'scheduled' as const, updatedAt: '2026-11-22T08:00:30.000Z' };
+    // The push of the stored edit conflicted and the merge kept the server's version as it is.
+    await settleMergedWrite(database, 'workOrders', theirs, theirs, edit);
+    await saveDocument(database, 'workOrders', edit, at);
+    expect(await pendingIds(database)).toEqual([]);
   });
 
   it('a conflicted row stays pending until the server holds the same content', async () => {
