@@ -12,7 +12,7 @@ import type { BulkWrite, RawStored } from '../store/store';
 import { computeAcl } from '../services/acl';
 import { activityAcl } from '../services/audit';
 import { claimId, claimThresholds } from './claims';
-import { dueBy, findDueTickets } from './due-tickets';
+import { dueBy, findDueTickets, indexDueTickets } from './due-tickets';
 import { buildNotification, buildSlaActivity } from './notices';
 import { recipientsFor } from './recipients';
 import { FALLBACK_TIME_ZONE, targetsOf } from './ticket-fields';
@@ -55,7 +55,9 @@ export class SlaChecker {
   constructor(
     private readonly deps: AppDeps,
     private readonly options: CheckerOptions,
-  ) {}
+  ) {
+    indexDueTickets(deps.store);
+  }
 
   async runOnce(): Promise<CheckerRun> {
     const now = this.deps.clock.now();

@@ -2,6 +2,7 @@ import type { ServerScope } from 'nano';
 import type { Logger } from '../logger';
 import type { ChangeRow } from './changes-watcher';
 import { type CouchDoc, fromCouchDoc, isDesignDoc } from './couch-docs';
+import { SortedKeyIndex } from './sorted-key-index';
 
 export type CachedPage = { rows: ChangeRow[]; lastSeq: string; scanned: number };
 
@@ -35,6 +36,7 @@ export class ChangesCache {
   private running = true;
   private abort?: AbortController;
   private waiters: { seq: number; resolve: () => void }[] = [];
+  private readonly indexes = new Map<string, SortedKeyIndex<ChangeRow['stored']>>();
   private loaded!: (serving: boolean) => void;
   /** Resolves once the initial load ends: true when the cache serves reads, false when it turned itself off. */
   readonly whenLoaded = new Promise<boolean>((resolve) => (this.loaded = resolve));
@@ -78,6 +80,10 @@ export class ChangesCache {
    */
   async documents(ids: readonly string[]): Promise<Map<string, ChangeRow['stored']> | undefined> {
     if (!(await this.current())) return undefined;
+    return this.lookup(ids);
+  }
+
+  private lookup(ids: readonly string[]): Map<string, ChangeRow['stored']> {
     const found = new Map<string, ChangeRow['stored']>();
     for (const id of ids) {
       const seq = this.seqById.get(id);
@@ -88,14 +94,25 @@ export class ChangesCache {
   }
 
   /**
-   * The current version of every live document `matches` accepts, or undefined when the cache
-   * cannot answer; as fresh as a store read made now, by the same wait as `changes`.
+   * Keep the documents ordered by `keyOf` (deleted ones left out), for `upTo`. Built at once from
+   * what is loaded, then kept up to date as changes arrive.
    */
-  async scan(matches: (stored: ChangeRow['stored']) => boolean): Promise<ChangeRow['stored'][] | undefined> {
-    if (!(await this.current())) return undefined;
-    const found: ChangeRow['stored'][] = [];
-    for (const { row } of this.entries) if (row.stored.fields._deleted !== true && matches(row.stored)) found.push(row.stored);
-    return found;
+  addIndex(name: string, keyOf: (stored: ChangeRow['stored']) => string | undefined): void {
+    if (this.indexes.has(name)) return;
+    const index = new SortedKeyIndex<ChangeRow['stored']>((stored) => (stored.fields._deleted === true ? undefined : keyOf(stored)));
+    if (this.state === 'ready') index.rebuild(this.entries.map((entry) => ({ id: entry.id, stored: entry.row.stored })));
+    this.indexes.set(name, index);
+  }
+
+  /**
+   * The current version of the documents whose `name` key is at most `upTo`, in key order, at
+   * most `limit`; or undefined when the cache cannot answer. As fresh as a store read made now, by
+   * the same wait as `changes`.
+   */
+  async upTo(name: string, upTo: string, limit: number): Promise<ChangeRow['stored'][] | undefined> {
+    const index = this.indexes.get(name);
+    if (!index || !(await this.current())) return undefined;
+    return [...this.lookup(index.upTo(upTo, limit)).values()];
   }
 
   stop(): void {
@@ -135,7 +152,7 @@ export class ChangesCache {
         };
         const response = (await this.couch.request(request)) as FeedResponse;
         const complete = this.apply(response);
-        if (this.state === 'loading' && complete && response.results.length < LOAD_BATCH) this.state = 'ready';
+        if (this.state === 'loading' && complete && response.results.length < LOAD_BATCH) this.becomeReady();
         if (this.state !== 'loading') this.loaded(this.state === 'ready');
         if (!complete) await delay(RETRY_DELAY_MS);
       } catch (error) {
@@ -178,6 +195,14 @@ export class ChangesCache {
     this.seqById.set(entry.id, entry.seq);
     // Feed order is sequence order, so appending keeps the array sorted.
     this.entries.push(entry);
+    // While loading, indexes are built once at the end instead (one sort, not an insertion each).
+    if (this.state === 'ready') for (const index of this.indexes.values()) index.update(entry.id, entry.row.stored);
+  }
+
+  private becomeReady(): void {
+    const documents = this.entries.map((entry) => ({ id: entry.id, stored: entry.row.stored }));
+    for (const index of this.indexes.values()) index.rebuild(documents);
+    this.state = 'ready';
   }
 
   private turnOff(reason: string): boolean {

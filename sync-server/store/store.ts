@@ -106,12 +106,17 @@ export class Store {
     });
   }
 
+  /** Keep the collection's cached documents ordered by `keyOf` too (see ChangesCache.addIndex); nothing without a cache. */
+  indexCached(collection: CollectionName, name: string, keyOf: (stored: RawStored) => string | undefined): void {
+    this.caches.get(collection)?.addIndex(name, keyOf);
+  }
+
   /**
-   * Every live document of the collection that `matches` accepts, from the changes cache (a scan
-   * in memory), or undefined when the cache cannot answer: the caller then queries the store.
+   * The live documents whose `name` key is at most `upTo`, in key order, at most `limit`, from the
+   * changes cache; undefined when it cannot answer: the caller then queries the store.
    */
-  async scanCached(collection: CollectionName, matches: (stored: RawStored) => boolean): Promise<RawStored[] | undefined> {
-    return this.call(async () => this.caches.get(collection)?.scan(matches));
+  async upToCached(collection: CollectionName, name: string, upTo: string, limit: number): Promise<RawStored[] | undefined> {
+    return this.call(async () => this.caches.get(collection)?.upTo(name, upTo, limit));
   }
 
   /** Resolves once every cache has loaded or turned itself off (the bench waits for it, as a running server has). */

@@ -4,7 +4,7 @@ import type { Ticket } from '@shared/schemas';
 import { createLogger } from '@server/logger';
 import { databaseName } from '@server/store/couch-docs';
 import { type EmbeddedCouch, startEmbeddedCouch } from '@server/store/embedded-couch';
-import { findDueTickets } from '@server/sla/due-tickets';
+import { findDueTickets, indexDueTickets } from '@server/sla/due-tickets';
 import { type RawStored, Store } from '@server/store/store';
 import { buildTicket } from '../helpers/replication-world';
 import { makeStoreDir } from '../helpers/test-dirs';
@@ -43,6 +43,8 @@ beforeAll(async () => {
   await tickets.insert({ ...gone, _deleted: true } as typeof gone);
   cached.cacheChanges(['tickets'], 10_000);
   await cached.changesCachesLoaded();
+  indexDueTickets(cached);
+  indexDueTickets(direct);
 });
 afterAll(async () => {
   cached?.close();
@@ -54,14 +56,22 @@ const idsOf = (docs: RawStored[]) => docs.map((stored) => String(stored.fields.i
 
 describe('due tickets', () => {
   it('are the same from the changes cache and from the store’s index, most overdue first', async () => {
+    // Changes after the cache has loaded: a new due ticket, one moved past now, one deleted.
     const late = ticket(999);
     await cached.bulkInsert('tickets', [{ doc: { ...late, sla: { ...late.sla, nextThresholdAt: '2026-03-02T11:59:00.000Z' } }, acl }]);
-    expect(await cached.scanCached('tickets', () => true)).toBeDefined();
-    expect(await direct.scanCached('tickets', () => true)).toBeUndefined();
+    const tickets = nano(couch.url).use<Record<string, unknown>>(databaseName('fs_', 'tickets'));
+    const moved = await tickets.get('tck-due-002');
+    await tickets.insert({ ...moved, sla: { ...(moved.sla as object), nextThresholdAt: '2026-03-02T18:00:00.000Z' } });
+    const deleted = await tickets.get('tck-due-003');
+    await tickets.insert({ ...deleted, _deleted: true } as typeof deleted);
+    expect(await cached.upToCached('tickets', 'sla-next-threshold', '9999', 1)).toHaveLength(1);
+    expect(await direct.upToCached('tickets', 'sla-next-threshold', '9999', 1)).toBeUndefined();
     const fromCache = idsOf(await findDueTickets(cached, now, 1000));
     expect(fromCache).toEqual(idsOf(await findDueTickets(direct, now, 1000)));
     expect(fromCache).toContain('tck-due-999');
     expect(fromCache).not.toContain('tck-due-001');
+    expect(fromCache).not.toContain('tck-due-002');
+    expect(fromCache).not.toContain('tck-due-003');
     expect(fromCache.length).toBeGreaterThan(10);
     // A batch is the most overdue tickets.
     expect(idsOf(await findDueTickets(cached, now, 5))).toEqual(fromCache.slice(0, 5));
