@@ -56,7 +56,7 @@ export async function benchSlaChecker(): Promise<{ ms: number[]; tickets: number
     const clock: Clock = { now: () => clockAt };
     const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
     // A running server holds its collections' changes feeds in memory (sync-server/server.ts); the
-    // checker scans the tickets' one for due tickets when it is current.
+    // checker reads due tickets from the tickets' one, kept ordered by next threshold.
     const cacheStarted = performance.now();
     store.cacheChanges(CACHED_COLLECTIONS, config.PULL_CACHE_MAX_DOCS);
     await store.changesCachesLoaded();

@@ -2,14 +2,17 @@ import { useEffect } from 'react';
 
 /** Longest wait for a home screen to show: another screen may be first (a deep link), and sync must start anyway. */
 const FIRST_SCREEN_WAIT_MS = 1_000;
-export const FIRST_SCREEN_MARK = 'fs:first-screen-shown';
+const FIRST_SCREEN_MARK = 'fs:first-screen-shown';
 
 let markShown: () => void = () => undefined;
 const shown = new Promise<void>((resolve) => (markShown = resolve));
+let isShown = false;
 
 function showFirstScreen(): void {
-  // A User Timing mark: DevTools and the bench read when the first screen was painted.
-  if (performance.getEntriesByName(FIRST_SCREEN_MARK).length === 0) performance.mark(FIRST_SCREEN_MARK);
+  if (isShown) return;
+  isShown = true;
+  // A User Timing mark: DevTools read when the first screen was painted.
+  performance.mark(FIRST_SCREEN_MARK);
   markShown();
 }
 

@@ -15,12 +15,14 @@ export async function watchFirstSeen(page: Page, watched: Watched): Promise<void
     const seen: Record<string, number> = {};
     (window as SeenWindow).__firstSeen = seen;
     // No named inner functions: the bench's TypeScript loader would wrap them in a helper the page lacks.
-    new MutationObserver(() => {
+    new MutationObserver((_, observer) => {
       for (const [name, { selector, text }] of Object.entries(targets)) {
         if (seen[name] !== undefined) continue;
         const found = [...document.querySelectorAll(selector)].some((element) => text === undefined || (element.textContent ?? '').includes(text));
         if (found) seen[name] = performance.now();
       }
+      // Everything seen: stop adding work to the page being measured.
+      if (Object.keys(targets).every((name) => seen[name] !== undefined)) observer.disconnect();
     }).observe(document, { childList: true, subtree: true, characterData: true });
   }, watched);
 }

@@ -153,7 +153,6 @@ export class SlaChecker {
   }
 }
 
-
 /** Thresholds that happened while the clocks ran, have passed, and have not been acted on. */
 export function dueThresholds(ticket: Ticket, calendar: BusinessCalendar, targets: SlaTargets, now: Date): Threshold[] {
   const crossed = ticket.sla.crossed ?? [];

@@ -100,7 +100,7 @@ export class ChangesCache {
   addIndex(name: string, keyOf: (stored: ChangeRow['stored']) => string | undefined): void {
     if (this.indexes.has(name)) return;
     const index = new SortedKeyIndex<ChangeRow['stored']>((stored) => (stored.fields._deleted === true ? undefined : keyOf(stored)));
-    if (this.state === 'ready') index.rebuild(this.entries.map((entry) => ({ id: entry.id, stored: entry.row.stored })));
+    if (this.state === 'ready') index.rebuild(this.currentDocuments());
     this.indexes.set(name, index);
   }
 
@@ -200,9 +200,12 @@ export class ChangesCache {
   }
 
   private becomeReady(): void {
-    const documents = this.entries.map((entry) => ({ id: entry.id, stored: entry.row.stored }));
-    for (const index of this.indexes.values()) index.rebuild(documents);
+    for (const index of this.indexes.values()) index.rebuild(this.currentDocuments());
     this.state = 'ready';
+  }
+
+  private currentDocuments(): { id: string; stored: ChangeRow['stored'] }[] {
+    return this.entries.map((entry) => ({ id: entry.id, stored: entry.row.stored }));
   }
 
   private turnOff(reason: string): boolean {
@@ -211,6 +214,7 @@ export class ChangesCache {
     this.loaded(false);
     this.entries = [];
     this.seqById.clear();
+    for (const index of this.indexes.values()) index.rebuild([]);
     return true;
   }
 
