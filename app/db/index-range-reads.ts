@@ -1,20 +1,23 @@
 import type { DexieStorageInternals, PreparedQuery, RxDocumentData, RxJsonSchema, RxStorage, RxStorageQueryResult } from 'rxdb';
-import { getQueryMatcher, getSortComparator } from 'rxdb';
-import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
+import { getPrimaryFieldOfPrimaryKey, getQueryMatcher, getSortComparator } from 'rxdb';
+import { DEXIE_DOCS_TABLE_NAME, DEXIE_PIPE_SUBSTITUTE, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
 
 type DexieState = Awaited<DexieStorageInternals>;
 type Query = (preparedQuery: PreparedQuery<unknown>) => Promise<RxStorageQueryResult<unknown>>;
 type Schema = RxJsonSchema<RxDocumentData<unknown>>;
+type StoredRow = Record<string, unknown>;
+type Matcher = (doc: RxDocumentData<unknown>) => boolean;
 
-/** A first read of a limited range takes this many index entries at least (twice the limit if more). */
-const MIN_FIRST_READ = 50;
+/** Each further read of a limited range takes this many times the previous one, up to MAX_READ. */
+const READ_GROWTH = 4;
+const MAX_READ = 2_000;
 
 /**
  * RxDB's Dexie storage, with queries read by `getAll` on the index range instead of a cursor.
  * A cursor costs one IndexedDB round trip per document: the Today list's index ranges spent most
  * of their time there (bench/findings.md). Results are exactly RxDB's: the same range, matcher,
- * sort and limit; a limited query whose first read does not hold enough matches goes to RxDB's own
- * cursor query for the answer.
+ * sort and limit. A limited query reads as many entries as it wants, then, while too few matched,
+ * further reads after the last entry, growing, all in one transaction.
  */
 export function withIndexRangeReads<Internals, Options>(storage: RxStorage<Internals, Options>): RxStorage<Internals, Options> {
   return {
@@ -39,37 +42,103 @@ async function queryByRange(
 ): Promise<RxStorageQueryResult<unknown>> {
   const { query, queryPlan } = preparedQuery;
   const skip = query.skip ?? 0;
-  const wanted = skip + (typeof query.limit === 'number' ? query.limit : Infinity);
-  const limited = queryPlan.sortSatisfiedByIndex && Number.isFinite(wanted);
-  const count = limited ? Math.max(2 * wanted, MIN_FIRST_READ) : undefined;
+  // Index order is the query's order only when the index satisfies the sort: then the first
+  // `wanted` matches are the answer and reading can stop there.
+  const wanted = queryPlan.sortSatisfiedByIndex ? skip + (typeof query.limit === 'number' ? query.limit : Infinity) : Infinity;
+  const matcher = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(schema, query);
   const state = await internals;
-  const read = await readRange(state, preparedQuery, count);
-  if (read === 'empty') return { documents: [] };
-  const matches = queryPlan.selectorSatisfiedByIndex ? read : read.filter(getQueryMatcher(schema, query));
-  // Index order is the query's order: the first `wanted` matches are the answer, unless the
-  // read stopped at `count` before finding them.
-  if (limited && matches.length < wanted && read.length === count) return cursorQuery(preparedQuery);
+  const matches = await readMatches(state, preparedQuery, getPrimaryFieldOfPrimaryKey(schema.primaryKey), { matcher, wanted });
+  if (matches === 'unpageable') return cursorQuery(preparedQuery);
   if (!queryPlan.sortSatisfiedByIndex) matches.sort(getSortComparator(schema, query));
-  return { documents: matches.slice(skip, wanted) };
+  return { documents: matches.slice(skip, skip + (typeof query.limit === 'number' ? query.limit : Infinity)) };
 }
 
-/** The query plan's index range, in index order, at most `count` entries; 'empty' when the range itself is (IndexedDB refuses it). */
-async function readRange(state: DexieState, { queryPlan }: PreparedQuery<unknown>, count: number | undefined): Promise<RxDocumentData<unknown>[] | 'empty'> {
-  let range: IDBKeyRange;
+/**
+ * The matching documents of the query plan's index range, in index order, until `wanted` matched.
+ * 'unpageable' for an index whose keys do not end with the primary key: reading on after an entry
+ * needs unique keys (RxDB's own indexes always end with it).
+ */
+function readMatches(
+  state: DexieState,
+  { queryPlan }: PreparedQuery<unknown>,
+  primaryKey: string,
+  { matcher, wanted }: { matcher: Matcher | undefined; wanted: number },
+): Promise<RxDocumentData<unknown>[] | 'unpageable'> {
+  const KeyRange = state.dexieDb._options.IDBKeyRange as typeof IDBKeyRange;
+  const range = keyRangeOf(() => getKeyRangeByQueryPlan(state.booleanIndexes, queryPlan, KeyRange));
+  if (!range) return Promise.resolve([]);
+  const indexName = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+  // The native transaction on Dexie's own connection: Dexie's transaction wrapper (its zones and
+  // promise bookkeeping) costs more than the read itself for a page of documents.
+  const index = state.dexieDb.backendDB().transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName);
+  const keyPath = typeof index.keyPath === 'string' ? [index.keyPath] : index.keyPath;
+  if (Number.isFinite(wanted) && keyPath.at(-1) !== primaryKey) return Promise.resolve('unpageable');
+  return new Promise((resolve, reject) => {
+    const found: RxDocumentData<unknown>[] = [];
+    // Each read is issued from the previous one's success event, so all stay in one transaction
+    // and see one state of the store.
+    const readFrom = (from: IDBKeyRange, count: number | undefined) => {
+      const request = index.getAll(from, count);
+      request.onerror = () => reject(request.error ?? new Error(`IndexedDB read of ${indexName} failed`));
+      request.onsuccess = () => {
+        try {
+          const rows = request.result as StoredRow[];
+          const last = rows.at(-1);
+          const lastKey = last && keyPath.map((path) => valueAt(last, path));
+          for (const row of rows) {
+            const doc = fromStoredDocument(state.booleanIndexes, row);
+            if (!matcher || matcher(doc)) found.push(doc);
+          }
+          const next = count !== undefined && rows.length === count && found.length < wanted && lastKey ? keyRangeOf(() => after(KeyRange, from, lastKey)) : undefined;
+          if (next) readFrom(next, Math.min(count! * READ_GROWTH, MAX_READ));
+          else resolve(found);
+        } catch (error) {
+          reject(error as Error);
+        }
+      };
+    };
+    readFrom(range, Number.isFinite(wanted) ? Math.max(wanted, 1) : undefined);
+  });
+}
+
+/** The rest of `range` after `key`. */
+function after(KeyRange: typeof IDBKeyRange, range: IDBKeyRange, key: unknown[]): IDBKeyRange {
+  return range.upper === undefined ? KeyRange.lowerBound(key, true) : KeyRange.bound(key, range.upper, true, range.upperOpen);
+}
+
+/** A key range, or undefined for an empty one (IndexedDB refuses a lower bound above its upper one; RxDB answers "nothing"). */
+function keyRangeOf(make: () => IDBKeyRange): IDBKeyRange | undefined {
   try {
-    range = getKeyRangeByQueryPlan(state.booleanIndexes, queryPlan, state.dexieDb._options.IDBKeyRange);
+    return make();
   } catch (error) {
-    // RxDB's own query answers "nothing" for a range whose lower bound is above its upper one.
-    if ((error as Error).name === 'DataError') return 'empty';
+    if ((error as Error).name === 'DataError') return undefined;
     throw error;
   }
-  const indexName = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
-  const raw = await state.dexieDb.transaction('r', state.dexieTable, (transaction: { idbtrans: IDBTransaction }) => {
-    const request = transaction.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName).getAll(range, count);
-    return new Promise<unknown[]>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  });
-  return raw.map((value: unknown) => fromDexieToStorage(state.booleanIndexes, value) as RxDocumentData<unknown>);
+}
+
+function valueAt(row: StoredRow, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], row);
+}
+
+/**
+ * RxDB's `fromDexieToStorage` rebuilds every nested object to restore keys Dexie stored with a
+ * substitute prefix; our documents seldom have such keys, so each is checked first and, when it has
+ * none, only its boolean index fields are turned back into booleans, in place: the value is a fresh
+ * copy IndexedDB made for this read.
+ */
+function fromStoredDocument(booleanIndexes: readonly string[], value: StoredRow): RxDocumentData<unknown> {
+  if (booleanIndexes.some((field) => field.includes('.')) || hasSubstitutedKey(value)) {
+    return fromDexieToStorage(booleanIndexes as string[], value) as RxDocumentData<unknown>;
+  }
+  for (const field of booleanIndexes) value[field] = value[field] === '1';
+  return value as RxDocumentData<unknown>;
+}
+
+function hasSubstitutedKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasSubstitutedKey);
+  for (const key in value) {
+    if (key.startsWith(DEXIE_PIPE_SUBSTITUTE) || hasSubstitutedKey((value as StoredRow)[key])) return true;
+  }
+  return false;
 }

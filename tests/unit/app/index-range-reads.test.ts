@@ -15,7 +15,7 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 /**
  * Queries read with `getAll` on the index range must answer exactly what RxDB's own cursor query
  * answers: same documents, same order, deleted ones left out, skip and limit applied; including a
- * limited query whose first read holds too few matches (it falls back to the cursor).
+ * limited query whose first read holds too few matches (it reads on after the last entry).
  */
 const now = new Date('2026-03-02T12:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -26,7 +26,7 @@ function randomWorkOrders(count: number): WorkOrder[] {
   return Array.from({ length: count }, (_, index) =>
     buildWorkOrder({
       id: `wo-${String(index).padStart(4, '0')}`,
-      // A few work orders of one engineer among many: their limited queries read past the first 50 entries.
+      // A few work orders of one engineer among many: their limited queries read on past their first read.
       assigneeId: index % 40 === 0 ? rareEngineer : rng.pick(['user-eng1', 'user-eng2']),
       status: rng.pick(WORK_ORDER_STATUSES),
       scheduledStart: new Date(now.getTime() + rng.int(-20 * 24, 20 * 24) * 3_600_000).toISOString(),
