@@ -1,5 +1,6 @@
-import type { RxCollectionCreator, RxConflictHandler } from 'rxdb';
+import { addRxPlugin, defaultConflictHandler, type RxCollectionCreator, type RxConflictHandler } from 'rxdb';
 import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
+import { isEqualIgnoringDerived, RxDBDerivedFieldsPlugin, setDerivedFields } from './derived-fields';
 import { rxSchemaFor, type CollectionSchemaOptions } from './rx-schema';
 
 /**
@@ -8,6 +9,9 @@ import { rxSchemaFor, type CollectionSchemaOptions } from './rx-schema';
  * RxDB's open-source build allows 13 collections in all: 11 replicated + the local outbox (+1 for
  * conflict records) fit.
  */
+// Any database with these collections needs their derived fields set on every write.
+addRxPlugin(RxDBDerivedFieldsPlugin);
+
 const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
   users: { version: 0 },
   sites: { version: 0 },
@@ -15,7 +19,8 @@ const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
   tickets: { version: 1, indexes: ['siteId', 'status'] },
   // v1: the Today list reads index ranges (today by scheduledStart, open ones by status) instead of
   // every work order of the assignee; nothing queried by assigneeId alone any more.
-  workOrders: { version: 1, indexes: ['scheduledStart', ['status', 'scheduledStart']] },
+  // v2: the ranges are on the start in UTC (a derived field), so they are exact and in time order.
+  workOrders: { version: 2, indexes: ['scheduledStartUtc', ['status', 'scheduledStartUtc']] },
   comments: { version: 0, indexes: ['ticketId'] },
   activities: { version: 0, indexes: ['subjectId'] },
   notifications: { version: 0 },
@@ -30,14 +35,15 @@ const MIGRATIONS: Partial<Record<CollectionName, Record<number, (doc: Record<str
   // stored tickets stay valid as they are and get the new fields from the server on the next pull.
   tickets: { 1: (doc) => doc },
   // v1: only the indexes changed; RxDB rebuilds them as it copies the documents over.
-  workOrders: { 1: (doc) => doc },
+  workOrders: { 1: (doc) => doc, 2: (doc) => setDerivedFields('workOrders', { ...doc }) },
 };
 
 export function replicatedCollectionCreators(conflictHandlerFor?: (collection: CollectionName) => RxConflictHandler<AnyDoc>): Record<string, RxCollectionCreator> {
   const creators: Record<string, RxCollectionCreator> = {};
   for (const name of COLLECTION_NAMES) {
     const conflictHandler = conflictHandlerFor?.(name);
-    creators[name] = { schema: rxSchemaFor(name, SCHEMA_OPTIONS[name]), migrationStrategies: MIGRATIONS[name] ?? {}, ...(conflictHandler ? { conflictHandler } : {}) };
+    // RxDB's own handler (keep the server's version) unless given one, comparing without derived fields either way.
+    creators[name] = { schema: rxSchemaFor(name, SCHEMA_OPTIONS[name]), migrationStrategies: MIGRATIONS[name] ?? {}, conflictHandler: conflictHandler ?? { ...defaultConflictHandler, isEqual: isEqualIgnoringDerived } };
   }
   return creators;
 }

@@ -1,10 +1,10 @@
 import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb';
-import { defaultConflictHandler } from 'rxdb';
 import { resolveConflict } from '@shared/domain/merge/fit-to-role';
 import type { Principal } from '@shared/domain/principal';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { Role } from '@shared/schemas/common';
 import { recordConflicts } from './conflicts';
+import { isEqualIgnoringDerived, withoutDerivedFields } from './derived-fields';
 import type { AppDatabase } from './database';
 import { settleMergedWrite } from './writes';
 
@@ -22,13 +22,14 @@ export type ConflictEnvironment = { db?: AppDatabase; principal: Principal };
  */
 export function createConflictHandler(environment: ConflictEnvironment, collection: CollectionName): RxConflictHandler<AnyDoc> {
   return {
-    isEqual: defaultConflictHandler.isEqual as RxConflictHandler<AnyDoc>['isEqual'],
+    isEqual: isEqualIgnoringDerived,
     async resolve(input: RxConflictHandlerInput<AnyDoc>) {
       const { db, principal } = environment;
-      const mine = input.newDocumentState;
-      const theirs = input.realMasterState;
+      // The merge, the conflict records and the push see documents as the server knows them.
+      const mine = withoutDerivedFields(input.newDocumentState);
+      const theirs = withoutDerivedFields(input.realMasterState);
       const author = db ? await findAuthor(db, theirs) : undefined;
-      const { doc, conflicts } = resolveConflict(input.assumedMasterState, mine, theirs, { collection, principal, theirsRole: author?.role });
+      const { doc, conflicts } = resolveConflict(withoutDerivedFields(input.assumedMasterState), mine, theirs, { collection, principal, theirsRole: author?.role });
       if (db) {
         await recordConflicts(db, { collection, mine, theirs, result: doc, conflicts, theirsChangedBy: author?.id });
         await settleMergedWrite(db, collection, doc, theirs, mine);

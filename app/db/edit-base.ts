@@ -1,6 +1,7 @@
 import { getHeightOfRevision, writeDocToDocState, type RxDocumentData } from 'rxdb';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
+import { withoutDerivedFields } from './derived-fields';
 import { outboxId } from './outbox';
 
 type Base = Record<string, unknown>;
@@ -16,7 +17,7 @@ type Base = Record<string, unknown>;
 export async function editBaseOf(db: AppDatabase, collection: CollectionName, id: string): Promise<Base | undefined> {
   const [stored] = await db.collections[collection].storageInstance.findDocumentsById([id], true);
   // As the replication compares documents: fields and `_deleted`, without storage internals.
-  if (stored && isServerState(stored as RxDocumentData<AnyDoc>)) return writeDocToDocState(stored, false, false) as Base;
+  if (stored && isServerState(stored as RxDocumentData<AnyDoc>)) return withoutDerivedFields(writeDocToDocState(stored, false, false)) as Base;
   const entry = await db.outbox.findOne(outboxId(collection, id)).exec();
   return entry?.toMutableJSON().base;
 }

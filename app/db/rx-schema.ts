@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RxJsonSchema } from 'rxdb';
 import { COLLECTION_SCHEMAS, type CollectionName, type DocOf } from '@shared/schemas/collections';
+import { derivedProperties } from './derived-fields';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
 
@@ -12,7 +13,11 @@ export type CollectionSchemaOptions = { version: number; indexes?: (string | str
  * unbounded indexed strings, so those are adapted here.
  */
 export function rxSchemaFor<C extends CollectionName>(collection: C, options: CollectionSchemaOptions): RxJsonSchema<DocOf<C>> {
-  return rxSchemaFromZod<DocOf<C>>(collection, COLLECTION_SCHEMAS[collection], options);
+  const schema = rxSchemaFromZod<DocOf<C>>(collection, COLLECTION_SCHEMAS[collection], options);
+  // The device's own index fields (app/db/derived-fields.ts): in RxDB's schema, never in the domain's.
+  // Required, as Dexie wants every indexed field: RxDB's write hook sets them on every write.
+  const derived = derivedProperties(collection);
+  return { ...schema, properties: { ...schema.properties, ...derived }, required: [...(schema.required ?? []), ...Object.keys(derived)] } as RxJsonSchema<DocOf<C>>;
 }
 
 /** The same generation for a local-only collection (conflict records) from its zod schema in shared/. */

@@ -2,6 +2,7 @@ import { isSameClientContent } from '@shared/domain/doc-rules';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
 import type { RxDocument } from 'rxdb';
+import { withoutDerivedFields } from './derived-fields';
 import { editBaseOf } from './edit-base';
 import { outboxId, pendingEntry, type OutboxEntry } from './outbox';
 
@@ -123,7 +124,7 @@ export async function clearServerHeld(db: AppDatabase, collection: CollectionNam
   const done = pending.flatMap((doc) => {
     const entry = entries.get(outboxId(collection, doc.id));
     const local = locals.get(doc.id);
-    const same = !local || isSameClientContent(collection, { ...local.toJSON(), _deleted: false }, doc);
+    const same = !local || isSameClientContent(collection, withoutDerivedFields({ ...local.toJSON(), _deleted: false }), doc);
     return entry && same ? [entry] : [];
   });
   await removeEntries(db, done);

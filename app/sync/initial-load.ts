@@ -9,6 +9,7 @@ import {
   type RxStorageInstance,
 } from 'rxdb';
 import type { AnyDoc } from '@shared/schemas/collections';
+import { setDerivedFields } from '../db/derived-fields';
 import type { PulledPage } from './pull-ahead';
 
 /** Where RxDB's replication takes over after a load: the server's pull checkpoint and the local change feed's. */
@@ -59,7 +60,7 @@ export async function loadInitially<C>(
     while (!progress.done && !stopped()) {
       try {
         const page = await pullPage(progress.down, batchSize);
-        const written = await writePage(storage, page.documents, hash);
+        const written = await writePage(storage, collection.name, page.documents, hash);
         progress = { down: page.checkpoint ?? progress.down, up: localWrites.upstreamFrom(written, progress.up), done: page.documents.length < batchSize };
       } catch (error) {
         // RxDB's replication takes the rest from where the load got: it retries with backoff and reports errors.
@@ -82,16 +83,17 @@ async function isEmpty(storage: ForkStorage): Promise<boolean> {
 }
 
 /** Stores one pulled page as RxDB's downstream stores the server's state; returns the page's position in the change feed. */
-async function writePage(storage: ForkStorage, documents: AnyDoc[], hash: string): Promise<ForkCheckpoint | undefined> {
+async function writePage(storage: ForkStorage, collectionName: string, documents: AnyDoc[], hash: string): Promise<ForkCheckpoint | undefined> {
   if (documents.length === 0) return undefined;
   const rows: BulkWriteRow<AnyDoc>[] = documents.map((doc) => ({
-    document: {
+    // This write bypasses RxDB's write path, so the derived fields its hook sets are set here.
+    document: setDerivedFields(collectionName, {
       ...doc,
       _deleted: Boolean(doc._deleted),
       _attachments: {},
       _rev: createRevision(hash),
       _meta: { lwt: now(), o: { _rev: 1, hash } },
-    } as unknown as RxDocumentData<AnyDoc>,
+    } as unknown as RxDocumentData<AnyDoc>),
   }));
   const { error } = await storage.bulkWrite(rows, LOAD_CONTEXT);
   // 409: the user wrote this document meanwhile; theirs stands and RxDB replicates it as usual.

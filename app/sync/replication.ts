@@ -3,6 +3,7 @@ import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
 import { MAX_PUSH_ROWS, type PullResponse } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
+import { withoutDerivedFields } from '../db/derived-fields';
 import { concatMap } from 'rxjs';
 import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
@@ -153,7 +154,9 @@ async function fillEditBases(db: AppDatabase, collection: CollectionName, rows: 
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */
 async function pushRows(api: ApiClient, collection: CollectionName, rows: RxReplicationWriteToMasterRow<AnyDoc>[]): Promise<AnyDoc[]> {
-  const answers = await Promise.all(pushBodies(rows).map((body) => api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body })));
+  // Derived index fields are the device's own (app/db/derived-fields.ts): the server never sees them.
+  const sent = rows.map((row) => ({ ...row, newDocumentState: withoutDerivedFields(row.newDocumentState), assumedMasterState: withoutDerivedFields(row.assumedMasterState) }));
+  const answers = await Promise.all(pushBodies(sent).map((body) => api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body })));
   return answers.flat();
 }
 

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkOrder } from '@shared/schemas';
 import { openDatabase, type AppDatabase } from '@app/db/database';
 import { saveDocument } from '@app/db/writes';
@@ -19,6 +19,16 @@ let db: AppDatabase;
 let stream: ChangeStream;
 let replications: CollectionReplication[];
 const replicationErrors: unknown[] = [];
+/** Every push body the app sent, parsed: the rows it asked the server to write. */
+const pushedRows: { newDocumentState: Record<string, unknown>; assumedMasterState?: Record<string, unknown> }[] = [];
+
+function recordPushes() {
+  const send = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    if (String(input instanceof Request ? input.url : input).includes('/push') && typeof init?.body === 'string') pushedRows.push(...(JSON.parse(init.body) as typeof pushedRows));
+    return send(input, init);
+  });
+}
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -29,6 +39,7 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Pro
 }
 
 beforeAll(async () => {
+  recordPushes();
   server = await startTestServer();
   const api = new ApiClient(server.url);
   await api.login('eng1', 'demo1234');
@@ -67,6 +78,12 @@ describe('the app’s replication against the real server', () => {
     const admin = await loginAs(server.url, 'admin');
     const onServer = ((await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[]).find((item) => item.id === wo.id);
     expect(onServer?.notes.map((note) => note.text)).toContain('From the app');
+    // Only the edit went up (pulled documents are not pushed back), without the device's derived index fields.
+    expect(pushedRows.map((row) => row.newDocumentState.id)).toEqual([wo.id]);
+    for (const row of pushedRows) {
+      expect(row.newDocumentState).not.toHaveProperty('scheduledStartUtc');
+      if (row.assumedMasterState) expect(row.assumedMasterState).not.toHaveProperty('scheduledStartUtc');
+    }
   });
 
   it('receives another client’s change live, and a removal when the work order is reassigned', async () => {

@@ -16,53 +16,37 @@ export type TodayQueries = { today: MangoQuery<WorkOrder>; earlierOpen: MangoQue
 type TodayParts = { today: WorkOrder[]; earlierOpen: WorkOrder[][]; upcoming: WorkOrder[][] };
 
 const OPEN_STATUSES = WORK_ORDER_STATUSES.filter((status) => !WORK_ORDER_MACHINE.terminal.includes(status));
-const HOUR_MS = 3_600_000;
 /**
- * Stamps are compared as strings by the index, and a stamp may carry any UTC offset (−12:00 to
- * +14:00): "2026-03-01T23:00:00-10:00" is 09:00Z on the 2nd. Today's range is widened by that much
- * so no such stamp is missed; the grouping then parses every stamp and keeps the device's day.
+ * The ranges are on `scheduledStartUtc`, the start in UTC the device derives and indexes
+ * (app/db/derived-fields.ts): stamps may carry any UTC offset, so `scheduledStart`'s string order
+ * is not time order, and "today" on it would need a range widened by a day's worth of offsets.
  */
-const WIDEN_BEFORE_MS = 12 * HOUR_MS;
-const WIDEN_AFTER_MS = 14 * HOUR_MS;
-const BY_START = [{ scheduledStart: 'asc' as const }];
+type Selector = MangoQuerySelector<WorkOrder & { scheduledStartUtc: string }>;
+const BY_START = [{ scheduledStartUtc: 'asc' }, { id: 'asc' }] as unknown as MangoQuery<WorkOrder>['sort'];
 
 /**
- * The Today list's queries, each an index range rather than a read of every work order: today's
- * (any status) by `scheduledStart`, per open status the oldest open ones before today by
- * `[status, scheduledStart]`, and the next open ones after it by `scheduledStart`; one more than
- * the limit to know if there are more. The explicit `index`: left alone, RxDB's planner prefers other indexes and reads far more.
+ * The Today list's queries, each an exact index range rather than a read of every work order:
+ * today's (any status) by start, per open status the oldest open ones before today by
+ * `[status, start]`, and the next open ones after it by start; one more than the limit to know if
+ * there are more. The explicit `index`: left alone, RxDB's planner prefers other indexes and reads far more.
  */
 export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): TodayQueries {
   const { start, end } = deviceDay(now);
   const isEngineer = user.role === 'engineer';
   // An engineer sees their own jobs; the desk (dispatchers, admins) sees every open one.
-  const owner: MangoQuerySelector<WorkOrder> = isEngineer ? { assigneeId: user.id } : {};
-  const todayStatus: MangoQuerySelector<WorkOrder> = isEngineer ? {} : { status: { $nin: [...WORK_ORDER_MACHINE.terminal] } };
-  const byStatus = (scheduledStart: MangoQuerySelector<WorkOrder>['scheduledStart'], limit: number) =>
-    OPEN_STATUSES.map((status): MangoQuery<WorkOrder> => ({
-      selector: { ...owner, status, scheduledStart },
-      sort: BY_START,
-      index: ['status', 'scheduledStart'],
-      limit: limit + 1,
-    }));
+  const owner: Selector = isEngineer ? { assigneeId: user.id } : {};
+  const todayStatus: Selector = isEngineer ? {} : { status: { $nin: [...WORK_ORDER_MACHINE.terminal] } };
+  const query = (selector: Selector, index: string[], limit?: number): MangoQuery<WorkOrder> =>
+    ({ selector, sort: BY_START, index, ...(limit === undefined ? {} : { limit: limit + 1 }) }) as MangoQuery<WorkOrder>;
+  const byStatus = (scheduledStartUtc: Selector['scheduledStartUtc'], limit: number) =>
+    OPEN_STATUSES.map((status) => query({ ...owner, status, scheduledStartUtc }, ['status', 'scheduledStartUtc'], limit));
   return {
-    today: {
-      selector: { ...owner, ...todayStatus, scheduledStart: { $gte: iso(start - WIDEN_BEFORE_MS), $lt: iso(end + WIDEN_AFTER_MS) } },
-      sort: BY_START,
-      index: ['scheduledStart'],
-    },
+    today: query({ ...owner, ...todayStatus, scheduledStartUtc: { $gte: iso(start), $lt: iso(end) } }, ['scheduledStartUtc']),
     earlierOpen: byStatus({ $lt: iso(start) }, limits.earlierOpen),
     // Most work orders after today are still open, so one walk of the scheduledStart index that
     // skips the rest stops after a page; before today most are closed, so there each open status
     // has its own range.
-    upcoming: [
-      {
-        selector: { ...owner, status: { $in: OPEN_STATUSES }, scheduledStart: { $gte: iso(end) } },
-        sort: BY_START,
-        index: ['scheduledStart'],
-        limit: limits.upcoming + 1,
-      },
-    ],
+    upcoming: [query({ ...owner, status: { $in: OPEN_STATUSES }, scheduledStartUtc: { $gte: iso(end) } }, ['scheduledStartUtc'], limits.upcoming)],
   };
 }
 

@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '@shared/schemas/collections';
 import { openDatabase, type AppDatabase } from '@app/db/database';
+import { withoutDerivedFields } from '@app/db/derived-fields';
+import { toDomain } from '@app/db/hooks';
+import { saveDocument } from '@app/db/writes';
 import {
   buildActivity, buildAsset, buildAttachment, buildCategory, buildComment, buildNotification, buildSite, buildSlaPolicy, buildTicket, buildUser, buildWorkOrder,
 } from '../../helpers/factories';
@@ -33,7 +36,20 @@ describe('local database', () => {
     // RxDB keeps `_deleted` in its own metadata, not in the document's JSON.
     const { _deleted, ...fields } = doc;
     expect(_deleted).toBe(false);
-    expect(stored?.toJSON()).toEqual(fields);
+    // Derived index fields (app/db/derived-fields.ts) are the device's own, not the document's.
+    expect(withoutDerivedFields(stored?.toJSON())).toEqual(fields);
+  });
+
+  it('stores a work order with its start in UTC for the Today indexes, and leaves it out of the domain', async () => {
+    const database = await open();
+    const doc = { ...buildWorkOrder({ id: 'wo-offset', scheduledStart: '2026-03-01T23:30:00-10:00' }) };
+    await saveDocument(database, 'workOrders', doc);
+    const stored = await database.workOrders.findOne('wo-offset').exec();
+    expect(stored?.toJSON()).toMatchObject({ scheduledStart: '2026-03-01T23:30:00-10:00', scheduledStartUtc: '2026-03-02T09:30:00.000Z' });
+    // Moved by an edit: the derived start follows.
+    await stored?.incrementalPatch({ scheduledStart: '2026-03-03T08:00:00+01:00' });
+    expect((await database.workOrders.findOne('wo-offset').exec())?.toJSON()).toMatchObject({ scheduledStartUtc: '2026-03-03T07:00:00.000Z' });
+    expect(toDomain((await database.workOrders.findOne('wo-offset').exec())?.toJSON())).not.toHaveProperty('scheduledStartUtc');
   });
 
   it('refuses a document that breaks its schema', async () => {

@@ -58,7 +58,7 @@ const QUERIES: MangoQuery<WorkOrder>[] = [
   // Sorted by a field no index starts with: the whole range is read and sorted.
   { selector: { status: { $in: ['scheduled', 'on_hold'] } }, sort: [{ number: 'asc' }, { id: 'asc' }], limit: 12 },
   { selector: {}, limit: 7 },
-  { selector: { scheduledStart: { $gt: '2027-01-01T00:00:00.000Z' } }, sort: [{ scheduledStart: 'asc' }], index: ['scheduledStart'] },
+  { selector: { scheduledStartUtc: { $gt: '2027-01-01T00:00:00.000Z' } }, sort: [{ scheduledStartUtc: 'asc' }], index: ['scheduledStartUtc'] } as MangoQuery<WorkOrder>,
 ];
 
 let plain: RxDatabase;

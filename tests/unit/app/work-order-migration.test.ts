@@ -24,7 +24,7 @@ const stored = (overrides: Partial<WorkOrder>) => {
   return doc;
 };
 
-describe('workOrders schema v1 (Today list indexes)', () => {
+describe('workOrders schema v2 (Today list indexes on the start in UTC)', () => {
   it('keeps the work orders, their replication stamps and the outbox of a v0 database', async () => {
     const name = 'work-order-migration-test';
     const v0 = await createRxDatabase({ name, storage: storage() });
@@ -33,7 +33,7 @@ describe('workOrders schema v1 (Today list indexes)', () => {
       outbox: outboxCollectionCreator,
     });
     const edited = stored({ id: 'wo-edited', status: 'on_hold', notes: [{ id: 'n1', at: '2026-03-01T10:00:00.000Z', by: 'user-eng1', text: 'Edited offline' }] });
-    await v0.workOrders?.bulkInsert([edited, stored({ id: 'wo-done', status: 'completed' }), stored({ id: 'wo-next', scheduledStart: '2026-03-05T08:00:00.000Z' })]);
+    await v0.workOrders?.bulkInsert([edited, stored({ id: 'wo-done', status: 'completed' }), stored({ id: 'wo-next', scheduledStart: '2026-03-05T08:00:00+05:30' })]);
     await v0.outbox?.insert({ id: 'workOrders/wo-edited', collectionName: 'workOrders', docId: 'wo-edited', stamp: edited.updatedAt });
     // The replication finds unpushed writes by this stamp: it must survive the migration.
     const lwtBefore = (await v0.workOrders?.findOne('wo-edited').exec())?.toJSON(true)._meta.lwt;
@@ -47,8 +47,11 @@ describe('workOrders schema v1 (Today list indexes)', () => {
     expect(migrated?.toJSON()).toMatchObject({ id: 'wo-edited', status: 'on_hold', notes: edited.notes, checklist: edited.checklist });
     expect(migrated?.toJSON(true)._meta.lwt).toBe(lwtBefore);
     expect((await db.outbox?.find().exec())?.map((entry) => entry.docId)).toEqual(['wo-edited']);
-    // The new index answers the Today list's status query.
-    const open = await workOrders.find({ selector: { status: 'on_hold', scheduledStart: { $lt: '2026-03-03T00:00:00.000Z' } }, index: ['status', 'scheduledStart'] }).exec();
+    // Each stored work order gains its start in UTC, and the new indexes answer the Today list's queries.
+    expect((await workOrders.findOne('wo-next').exec())?.toJSON()).toMatchObject({ scheduledStartUtc: '2026-03-05T02:30:00.000Z' });
+    const open = await workOrders.find({ selector: { status: 'on_hold', scheduledStartUtc: { $lt: '2026-03-03T00:00:00.000Z' } }, index: ['status', 'scheduledStartUtc'] } as never).exec();
     expect(open.map((doc) => doc.id)).toEqual(['wo-edited']);
+    const next = await workOrders.find({ selector: { scheduledStartUtc: { $gte: '2026-03-05T02:00:00.000Z', $lt: '2026-03-05T03:00:00.000Z' } }, index: ['scheduledStartUtc'] } as never).exec();
+    expect(next.map((doc) => doc.id)).toEqual(['wo-next']);
   });
 });

@@ -1,0 +1,65 @@
+import { defaultConflictHandler, type RxConflictHandler, type RxPlugin } from 'rxdb';
+import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
+
+/**
+ * Fields the device derives for its own indexes and never sends: `scheduledStartUtc` is a work
+ * order's `scheduledStart` as a UTC stamp. Stamps may carry any UTC offset, so their string order
+ * is not their order in time; an index on the UTC form makes "today" an exact range and "the next
+ * ten" the next ten in time (the Today list, app/features/today/today-query.ts).
+ */
+export const DERIVED_FIELDS: Partial<Record<CollectionName, Record<string, { derive: (doc: Record<string, unknown>) => string }>>> = {
+  workOrders: { scheduledStartUtc: { derive: (doc) => toUtcStamp(doc.scheduledStart) } },
+};
+const DERIVED_NAMES = new Set(Object.values(DERIVED_FIELDS).flatMap((fields) => Object.keys(fields ?? {})));
+
+/** The JSON-schema properties RxDB needs for a collection's derived fields (indexed, so bounded). */
+export function derivedProperties(collection: CollectionName): Record<string, { type: 'string'; maxLength: number }> {
+  return Object.fromEntries(Object.keys(DERIVED_FIELDS[collection] ?? {}).map((name) => [name, { type: 'string', maxLength: 40 }]));
+}
+
+/** The document with its derived fields set, in place (callers pass a copy they own). */
+export function setDerivedFields<D extends object>(collection: string, doc: D): D {
+  const fields = DERIVED_FIELDS[collection as CollectionName];
+  if (!fields) return doc;
+  for (const [name, field] of Object.entries(fields)) (doc as Record<string, unknown>)[name] = field.derive(doc as Record<string, unknown>);
+  return doc;
+}
+
+/** The document as the domain and the server know it: a copy without derived fields (the same object if it has none). */
+export function withoutDerivedFields<D>(doc: D): D {
+  if (!doc || typeof doc !== 'object' || !Object.keys(doc).some((key) => DERIVED_NAMES.has(key))) return doc;
+  const copy = { ...doc } as Record<string, unknown>;
+  for (const name of DERIVED_NAMES) delete copy[name];
+  return copy as D;
+}
+
+/**
+ * RxDB compares the device's and the server's versions of a document to decide whether to push
+ * or store it; the server's never has derived fields, so they are left out of the comparison.
+ */
+export const isEqualIgnoringDerived: RxConflictHandler<AnyDoc>['isEqual'] = (a, b, context) =>
+  (defaultConflictHandler.isEqual as RxConflictHandler<AnyDoc>['isEqual'])(withoutDerivedFields(a), withoutDerivedFields(b), context);
+
+/**
+ * Sets derived fields on every write RxDB makes (local edits, replication, conflict results,
+ * migrations): its `preStorageWrite` hook sees the rows RxDB itself copied, and the documents it
+ * then keeps in memory are those rows, so memory and storage agree.
+ */
+export const RxDBDerivedFieldsPlugin: RxPlugin = {
+  name: 'field-service-derived-fields',
+  rxdb: true,
+  hooks: {
+    preStorageWrite: {
+      after: ({ storageInstance, rows }: { storageInstance: { collectionName: string }; rows: { document: object }[] }) => {
+        if (!DERIVED_FIELDS[storageInstance.collectionName as CollectionName]) return;
+        for (const row of rows) setDerivedFields(storageInstance.collectionName, row.document);
+      },
+    },
+  },
+};
+
+/** A stamp's instant in UTC (`toISOString`); an unparsable one as it is, so a write never fails here. */
+function toUtcStamp(stamp: unknown): string {
+  const ms = typeof stamp === 'string' ? Date.parse(stamp) : Number.NaN;
+  return Number.isNaN(ms) ? String(stamp) : new Date(ms).toISOString();
+}
