@@ -58,8 +58,12 @@ export const RxDBDerivedFieldsPlugin: RxPlugin = {
   },
 };
 
-/** A stamp's instant in UTC (`toISOString`); an unparsable one as it is, so a write never fails here. */
+/**
+ * A stamp's instant in UTC (`toISOString`). A write never fails here: an unparsable stamp stays as
+ * it is, and a missing one (a tombstone the server sent without fields) is ''.
+ */
 function toUtcStamp(stamp: unknown): string {
-  const ms = typeof stamp === 'string' ? Date.parse(stamp) : Number.NaN;
-  return Number.isNaN(ms) ? String(stamp) : new Date(ms).toISOString();
+  if (typeof stamp !== 'string') return '';
+  const ms = Date.parse(stamp);
+  return Number.isNaN(ms) ? stamp : new Date(ms).toISOString();
 }

@@ -18,6 +18,8 @@ describe('derived index fields', () => {
     expect((stored as Record<string, unknown>).scheduledStartUtc).toBe('2026-03-02T09:30:00.000Z');
     expect(serverVersion).not.toHaveProperty('scheduledStartUtc');
     expect(setDerivedFields('tickets', { id: 't1' })).toEqual({ id: 't1' });
+    // A tombstone without fields still gets a value (the field is required by the index).
+    expect(setDerivedFields('workOrders', { id: 'wo-gone', _deleted: true })).toEqual({ id: 'wo-gone', _deleted: true, scheduledStartUtc: '' });
   });
 
   it('are left out when the device’s version is compared with the server’s', () => {
