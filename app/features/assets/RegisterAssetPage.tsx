@@ -27,8 +27,13 @@ export function RegisterAssetPage() {
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
 
+  // The site and category lists come from the sync: on a fresh sign-in they can still be on their
+  // way, and a form sent then would be refused for an empty category the screen never showed.
+  const referenceReady = sites.length > 0 && categories.length > 0;
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!referenceReady) return;
     const now = new Date().toISOString();
     const duplicate = await db.assets.findOne({ selector: { tag: form.tag } }).exec();
     if (duplicate) return setError({ message: `Another asset already has the tag ${form.tag}.`, field: 'tag' });
@@ -101,7 +106,12 @@ export function RegisterAssetPage() {
         <input type="number" min={1} max={5} value={form.criticality} onChange={(event) => set('criticality', Number(event.target.value))} {...fieldProps('criticality')} />
       </label>
       <FieldError id="register-error" message={error?.message} />
-      <button type="submit" className="primary">
+      {!referenceReady && (
+        <p className="muted" role="status">
+          Sites and categories are still syncing to this device.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={!referenceReady}>
         Register asset
       </button>
     </form>
