@@ -41,8 +41,9 @@ export const isEqualIgnoringDerived: RxConflictHandler<AnyDoc>['isEqual'] = (a, 
   (defaultConflictHandler.isEqual as RxConflictHandler<AnyDoc>['isEqual'])(withoutDerivedFields(a), withoutDerivedFields(b), context);
 
 /**
- * Sets derived fields on every write RxDB makes (local edits, replication, conflict results,
- * migrations): its `preStorageWrite` hook sees the rows RxDB itself copied, and the documents it
+ * Sets derived fields on every write RxDB makes through a collection (local edits, replication,
+ * conflict results; the schema migration writes below it and sets them in its strategy): its
+ * `preStorageWrite` hook sees the rows RxDB itself copied, and the documents it
  * then keeps in memory are those rows, so memory and storage agree.
  */
 export const RxDBDerivedFieldsPlugin: RxPlugin = {

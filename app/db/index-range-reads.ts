@@ -55,8 +55,9 @@ async function queryByRange(
 
 /**
  * The matching documents of the query plan's index range, in index order, until `wanted` matched.
- * 'unpageable' for an index whose keys do not end with the primary key: reading on after an entry
- * needs unique keys (RxDB's own indexes always end with it).
+ * 'unpageable' (RxDB's cursor query answers instead) for an index whose keys do not end with the
+ * primary key, as reading on after an entry needs unique keys (RxDB's own indexes always end with
+ * it), and for a closed connection.
  */
 function readMatches(
   state: DexieState,
@@ -70,7 +71,10 @@ function readMatches(
   const indexName = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
   // The native transaction on Dexie's own connection: Dexie's transaction wrapper (its zones and
   // promise bookkeeping) costs more than the read itself for a page of documents.
-  const index = state.dexieDb.backendDB().transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName);
+  const connection = state.dexieDb.backendDB();
+  // A closed connection (a query racing a sign-out): RxDB's own query raises Dexie's clear error.
+  if (!connection) return Promise.resolve('unpageable');
+  const index = connection.transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName);
   const keyPath = typeof index.keyPath === 'string' ? [index.keyPath] : index.keyPath;
   if (Number.isFinite(wanted) && keyPath.at(-1) !== primaryKey) return Promise.resolve('unpageable');
   return new Promise((resolve, reject) => {

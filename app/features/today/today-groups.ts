@@ -18,7 +18,8 @@ export function groupTodayWorkOrders<W extends Listed>(list: readonly W[], now: 
   const groups: TodayGroups<W> = { today: [], upcoming: [], earlierOpen: [] };
   // Parse each start once, not once per comparison: the list can hold thousands of work orders.
   const keyed = list.map((wo) => ({ wo, start: Date.parse(wo.scheduledStart) }));
-  keyed.sort((a, b) => a.start - b.start || a.wo.id.localeCompare(b.wo.id));
+  // Ties by id in code-unit order, as the index orders them, so a page cut by a limited query is the grouping's first page too.
+  keyed.sort((a, b) => a.start - b.start || (a.wo.id < b.wo.id ? -1 : a.wo.id > b.wo.id ? 1 : 0));
   for (const { wo } of keyed) {
     const day = calendarDate(wo.scheduledStart, timeZone);
     if (day === today) groups.today.push(wo);
