@@ -5,8 +5,10 @@ import type { AnyDoc, CollectionName, DocOf } from '@shared/schemas/collections'
 import { useObservable } from '../components/useObservable';
 import { useSession } from '../session/SessionContext';
 import type { AppDatabase } from './database';
-import { withoutDerivedFields } from './derived-fields';
+import { toDomain } from './domain-view';
 import { outboxId } from './outbox';
+
+export { toDomain };
 
 /** Live results of a query against the local database (updates on every local or synced change). */
 export function useLiveQuery<T>(query: (db: AppDatabase) => Observable<T>, deps: DependencyList, initial: T): T {
@@ -35,11 +37,3 @@ export function usePendingCount(): number {
   return useLiveQuery((db) => db.outbox.count().$, [], 0);
 }
 
-/**
- * A stored document as the domain knows it: RxDB keeps `_deleted` outside the document JSON
- * (documents on screen are never deleted ones), and the device's derived index fields stay behind.
- */
-export function toDomain<D extends AnyDoc>(json: unknown): D {
-  const doc = { ...(json as object), _deleted: false } as D;
-  return withoutDerivedFields(doc);
-}

@@ -42,15 +42,16 @@ async function queryByRange(
 ): Promise<RxStorageQueryResult<unknown>> {
   const { query, queryPlan } = preparedQuery;
   const skip = query.skip ?? 0;
+  const end = skip + (typeof query.limit === 'number' ? query.limit : Infinity);
   // Index order is the query's order only when the index satisfies the sort: then the first
-  // `wanted` matches are the answer and reading can stop there.
-  const wanted = queryPlan.sortSatisfiedByIndex ? skip + (typeof query.limit === 'number' ? query.limit : Infinity) : Infinity;
+  // `end` matches hold the answer and reading can stop there.
+  const wanted = queryPlan.sortSatisfiedByIndex ? end : Infinity;
   const matcher = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(schema, query);
   const state = await internals;
   const matches = await readMatches(state, preparedQuery, getPrimaryFieldOfPrimaryKey(schema.primaryKey), { matcher, wanted });
   if (matches === 'unpageable') return cursorQuery(preparedQuery);
   if (!queryPlan.sortSatisfiedByIndex) matches.sort(getSortComparator(schema, query));
-  return { documents: matches.slice(skip, skip + (typeof query.limit === 'number' ? query.limit : Infinity)) };
+  return { documents: matches.slice(skip, end) };
 }
 
 /**
@@ -77,6 +78,7 @@ function readMatches(
   const index = connection.transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName);
   const keyPath = typeof index.keyPath === 'string' ? [index.keyPath] : index.keyPath;
   if (Number.isFinite(wanted) && keyPath.at(-1) !== primaryKey) return Promise.resolve('unpageable');
+  const convert = storedDocumentConverter(state.booleanIndexes);
   return new Promise((resolve, reject) => {
     const found: RxDocumentData<unknown>[] = [];
     // Each read is issued from the previous one's success event, so all stay in one transaction
@@ -90,7 +92,7 @@ function readMatches(
           const last = rows.at(-1);
           const lastKey = last && keyPath.map((path) => valueAt(last, path));
           for (const row of rows) {
-            const doc = fromStoredDocument(state.booleanIndexes, row);
+            const doc = convert(row);
             if (!matcher || matcher(doc)) found.push(doc);
           }
           const next = count !== undefined && rows.length === count && found.length < wanted && lastKey ? keyRangeOf(() => after(KeyRange, from, lastKey)) : undefined;
@@ -128,14 +130,15 @@ function valueAt(row: StoredRow, path: string): unknown {
  * RxDB's `fromDexieToStorage` rebuilds every nested object to restore keys Dexie stored with a
  * substitute prefix; our documents seldom have such keys, so each is checked first and, when it has
  * none, only its boolean index fields are turned back into booleans, in place: the value is a fresh
- * copy IndexedDB made for this read.
+ * copy IndexedDB made for this read. Nested boolean index fields always take RxDB's way.
  */
-function fromStoredDocument(booleanIndexes: readonly string[], value: StoredRow): RxDocumentData<unknown> {
-  if (booleanIndexes.some((field) => field.includes('.')) || hasSubstitutedKey(value)) {
-    return fromDexieToStorage(booleanIndexes as string[], value) as RxDocumentData<unknown>;
-  }
-  for (const field of booleanIndexes) value[field] = value[field] === '1';
-  return value as RxDocumentData<unknown>;
+function storedDocumentConverter(booleanIndexes: string[]): (value: StoredRow) => RxDocumentData<unknown> {
+  const topLevelOnly = booleanIndexes.every((field) => !field.includes('.'));
+  return (value) => {
+    if (!topLevelOnly || hasSubstitutedKey(value)) return fromDexieToStorage(booleanIndexes, value) as RxDocumentData<unknown>;
+    for (const field of booleanIndexes) value[field] = value[field] === '1';
+    return value as RxDocumentData<unknown>;
+  };
 }
 
 function hasSubstitutedKey(value: unknown): boolean {

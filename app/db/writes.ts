@@ -2,7 +2,7 @@ import { isSameClientContent } from '@shared/domain/doc-rules';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
 import type { RxDocument } from 'rxdb';
-import { withoutDerivedFields } from './derived-fields';
+import { toDomain } from './domain-view';
 import { editBaseOf } from './edit-base';
 import { outboxId, pendingEntry, type OutboxEntry } from './outbox';
 
@@ -124,7 +124,7 @@ export async function clearServerHeld(db: AppDatabase, collection: CollectionNam
   const done = pending.flatMap((doc) => {
     const entry = entries.get(outboxId(collection, doc.id));
     const local = locals.get(doc.id);
-    const same = !local || isSameClientContent(collection, withoutDerivedFields({ ...local.toJSON(), _deleted: false }), doc);
+    const same = !local || isSameClientContent(collection, toDomain(local.toJSON()), doc);
     return entry && same ? [entry] : [];
   });
   await removeEntries(db, done);

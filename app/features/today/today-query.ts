@@ -43,7 +43,7 @@ export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): T
   return {
     today: query({ ...owner, ...todayStatus, scheduledStartUtc: { $gte: iso(start), $lt: iso(end) } }, ['scheduledStartUtc']),
     earlierOpen: byStatus({ $lt: iso(start) }, limits.earlierOpen),
-    // Most work orders after today are still open, so one walk of the scheduledStart index that
+    // Most work orders after today are still open, so one walk of the start index that
     // skips the rest stops after a page; before today most are closed, so there each open status
     // has its own range.
     upcoming: [query({ ...owner, status: { $in: OPEN_STATUSES }, scheduledStartUtc: { $gte: iso(end) } }, ['scheduledStartUtc'], limits.upcoming)],
