@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps';
 import type { AccessMeta } from '../store/couch-docs';
 import { parseStoredDoc } from '../replication/visibility';
 import { computeAcl, isSameAcl } from './acl';
-import { childQueries } from './ownership';
+import { childQueries } from '@shared/domain/references';
 
 /** Far above any real ticket's comments or job's photos; a bound so one refresh stays one request. */
 const MAX_CHILDREN = 10_000;

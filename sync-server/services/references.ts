@@ -1,32 +1,8 @@
+import { referencesOf } from '@shared/domain/references';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { Logger } from '../logger';
 import { parseStoredDoc } from '../replication/visibility';
 import type { RawStored, Store } from '../store/store';
-import { ownerOf } from './ownership';
-
-/**
- * Fields that point at other documents, and the collection each must exist in. A child's owner
- * (a comment's ticket, an attachment's work order or ticket) is a reference too; it comes from
- * ownership.ts because an attachment's target collection depends on the document.
- */
-export const REFERENCES: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
-  assets: { siteId: 'sites' },
-  tickets: { siteId: 'sites', assetId: 'assets', assigneeId: 'users', slaPolicyId: 'slaPolicies' },
-  workOrders: { siteId: 'sites', assetId: 'assets', ticketId: 'tickets', assigneeId: 'users' },
-};
-
-type Reference = { field: string; target: CollectionName; id: string };
-
-/** Every reference a document makes, static fields and owner alike (works on unvalidated rows). */
-export function referencesOf(collection: CollectionName, doc: Record<string, unknown>): Reference[] {
-  const references = Object.entries(REFERENCES[collection] ?? {}).flatMap(([field, target]) => {
-    const id = doc[field];
-    return typeof id === 'string' ? [{ field, target, id }] : [];
-  });
-  const owner = ownerOf(collection, doc);
-  if (owner) references.push({ field: owner.field, target: owner.collection, id: owner.id });
-  return references;
-}
 
 /** Referenced documents loaded once per push, in one request per target collection. */
 export class ReferenceSet {

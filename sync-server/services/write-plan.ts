@@ -13,7 +13,7 @@ import { parseStoredDoc, visibilityOf } from '../replication/visibility';
 import type { AccessMeta } from '../store/couch-docs';
 import type { RawStored } from '../store/store';
 import { computeAcl } from './acl';
-import { ownerOf } from './ownership';
+import { ownerOf } from '@shared/domain/references';
 import type { ReferenceSet } from './references';
 
 export type RawRow = { assumedMasterState?: Record<string, unknown> | null; newDocumentState: Record<string, unknown> };

@@ -1,6 +1,9 @@
-import type { CollectionName } from '@shared/schemas/collections';
+import type { CollectionName } from '../schemas/collections';
 
 /**
+ * Which documents a document points at. The server refuses a push whose references name no stored
+ * document; the app pushes a document only after what it points at (app/sync/push-order.ts).
+ *
  * Child documents have no readers of their own (shared/domain/scope.ts): a comment is readable by
  * whoever can read its ticket, a photo or signature by whoever can read its work order or ticket.
  * One table, read both ways: from a child to its owner (a push inherits the owner's readers) and
@@ -45,4 +48,28 @@ export function childQueries(owner: CollectionName, ownerId: string): { collecti
     collection: link.child,
     selector: { [link.idField]: ownerId, ...(link.ownerCollectionField ? { [link.ownerCollectionField]: owner } : {}) },
   }));
+}
+
+/**
+ * Fields that point at other documents, and the collection each must exist in. A child's owner
+ * (a comment's ticket, an attachment's work order or ticket) is a reference too; it comes from
+ * the owner links because an attachment's target collection depends on the document.
+ */
+export const REFERENCES: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
+  assets: { siteId: 'sites' },
+  tickets: { siteId: 'sites', assetId: 'assets', assigneeId: 'users', slaPolicyId: 'slaPolicies' },
+  workOrders: { siteId: 'sites', assetId: 'assets', ticketId: 'tickets', assigneeId: 'users' },
+};
+
+export type Reference = { field: string; target: CollectionName; id: string };
+
+/** Every reference a document makes, static fields and owner alike (works on unvalidated rows). */
+export function referencesOf(collection: CollectionName, doc: Record<string, unknown>): Reference[] {
+  const references = Object.entries(REFERENCES[collection] ?? {}).flatMap(([field, target]) => {
+    const id = doc[field];
+    return typeof id === 'string' ? [{ field, target, id }] : [];
+  });
+  const owner = ownerOf(collection, doc);
+  if (owner) references.push({ field: owner.field, target: owner.collection, id: owner.id });
+  return references;
 }

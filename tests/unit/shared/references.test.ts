@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childQueries, ownerOf } from '@server/services/ownership';
-import { referencesOf } from '@server/services/references';
+import { childQueries, ownerOf, referencesOf } from '@shared/domain/references';
 import { buildAttachment, buildComment, buildWorkOrder } from '../../helpers/factories';
 
 describe('ownership: children and their owners', () => {
