@@ -4,7 +4,7 @@ import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/sche
 import { MAX_PUSH_ROWS, type PullResponse } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
-import { concatMap } from 'rxjs';
+import { concatMap, filter } from 'rxjs';
 import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
@@ -12,6 +12,7 @@ import type { ChangeStream } from './change-stream';
 import { loadInitially, type LoadCheckpoints } from './initial-load';
 import { withPullAhead } from './pull-ahead';
 import { pushBodies } from './push-body';
+import { awaitReferencedPushes } from './push-order';
 import { PushGate } from './push-gate';
 
 /**
@@ -88,13 +89,15 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
       : {
           batchSize: PUSH_BATCH[collection] ?? DEFAULT_PUSH_BATCH,
           handler: async (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => {
+            await fillEditBases(db, collection, rows);
+            const changed = rows;
+            await awaitReferencedPushes(db, collection, changed.map((row) => row.newDocumentState), { stopped$: replication.canceled$.pipe(filter(Boolean)) });
             const ids = rows.map((row) => row.newDocumentState.id);
             let settle!: (recorded: Promise<void>) => void;
             gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
             try {
-              await fillEditBases(db, collection, rows);
-              const conflicts = await pushRows(api, collection, rows);
-              await acknowledgePushed(db, collection, rows.map((row) => row.newDocumentState), conflicts);
+              const conflicts = changed.length > 0 ? await pushRows(api, collection, changed) : [];
+              await acknowledgePushed(db, collection, changed.map((row) => row.newDocumentState), conflicts);
               const conflicted = new Set(conflicts.map((doc) => doc.id));
               settle(pushRecorded(replication, ids.filter((id) => !conflicted.has(id))));
               return conflicts;
@@ -190,6 +193,15 @@ function pushRecorded(replication: CollectionReplication, ids: readonly string[]
       if (waiting.size === 0) done();
     });
   });
+}
+
+/**
+ * Try again now (the browser is back online, the user pressed retry): the backoff that grew while
+ * the device was offline must not delay the first failure after it.
+ */
+export function retryNow(replication: CollectionReplication): void {
+  replication.retryTime = MIN_RETRY_MS;
+  replication.reSync();
 }
 
 /** RxDB retries after a constant `retryTime`; double it on each failure, reset it on success. */

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../db/database';
 import type { ApiClient } from './api-client';
 import { ChangeStream } from './change-stream';
 import { AuthError, describeSyncError, OfflineError } from './errors';
-import { startReplications, type CollectionReplication } from './replication';
+import { retryNow, startReplications, type CollectionReplication } from './replication';
 
 export type SyncStatus = {
   /** The browser says it has a network. */
@@ -78,7 +78,7 @@ export class SyncEngine {
     this.patch({ online: browserSaysOnline(), needsSignIn: false, error: undefined });
     this.stream.start();
     this.stream.reconnectNow();
-    for (const replication of this.replications) replication.reSync();
+    for (const replication of this.replications) retryNow(replication);
   }
 
   async stop(): Promise<void> {
