@@ -22,7 +22,18 @@ export async function editBaseOf(db: AppDatabase, collection: CollectionName, id
   return entry?.toMutableJSON().base;
 }
 
-function isServerState(doc: RxDocumentData<AnyDoc>): boolean {
+/** Stored exactly as the server sent it: RxDB's mark of a pulled revision is on the current one. */
+export function isServerState(doc: RxDocumentData<AnyDoc>): boolean {
   const origin = (doc._meta as { o?: { _rev?: number } }).o;
   return origin?._rev === getHeightOfRevision(doc._rev);
+}
+
+/**
+ * Of these documents, the ones stored exactly as the server sent them (the initial load's writes,
+ * and pulls whose meta RxDB has not written yet): the device has nothing of its own to push for them.
+ */
+export async function storedAsServerState(db: AppDatabase, collection: CollectionName, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const stored = await db.collections[collection].storageInstance.findDocumentsById([...ids], false);
+  return new Set(stored.filter((doc) => isServerState(doc as RxDocumentData<AnyDoc>)).map((doc) => (doc as RxDocumentData<AnyDoc>).id));
 }

@@ -1,15 +1,19 @@
 import {
   createRevision,
+  deepEqual,
   getChangedDocumentsSince,
+  getHeightOfRevision,
   getUnderlyingPersistentStorage,
   now,
   type BulkWriteRow,
   type RxCollection,
   type RxDocumentData,
   type RxStorageInstance,
+  writeDocToDocState,
 } from 'rxdb';
 import type { AnyDoc } from '@shared/schemas/collections';
 import { setDerivedFields } from '../db/derived-fields';
+import { isServerState } from '../db/edit-base';
 import type { PulledPage } from './pull-ahead';
 
 /** Where RxDB's replication takes over after a load: the server's pull checkpoint and the local change feed's. */
@@ -22,6 +26,7 @@ type ForkStorage = RxStorageInstance<AnyDoc, unknown, unknown, ForkCheckpoint>;
 
 /** The write context of the load: its own writes are told apart from the user's in the change feed. */
 const LOAD_CONTEXT = 'fs-initial-load';
+const SCAN_BATCH = 1000;
 
 /**
  * A fresh device's first sync of one collection, outside RxDB's per-page downstream.
@@ -34,7 +39,10 @@ const LOAD_CONTEXT = 'fs-initial-load';
  * The meta follows lazily: RxDB writes it when the server next changes the document, and a local
  * edit records its base first (app/db/writes.ts). Then RxDB's replication starts at the
  * checkpoints the load reached. Progress is kept per page in a local document, so an interrupted
- * load resumes where it stopped instead of leaving RxDB to push every loaded document back.
+ * load resumes where it stopped instead of leaving RxDB to push every loaded document back. The
+ * load's start is saved before its first page, so that stored documents without any progress are
+ * never the load's; a page stored after the last saved progress is read again on resume, and its
+ * server states are replaced where the server has newer ones.
  */
 export async function loadInitially<C>(
   collection: RxCollection<AnyDoc>,
@@ -55,11 +63,17 @@ export async function loadInitially<C>(
   const save = (progress: LoadProgress<C>) => (saving = saving.then(() => collection.database.upsertLocal(progressKey, progress)).then(() => undefined));
   try {
     if (!saved && !(await isEmpty(storage))) return {};
+    // A resumed load may find pages stored after the last saved progress (the tab went away between
+    // a page and its save), and writes the user made back then that RxDB's upstream must still see.
+    if (saved) localWrites.sawLocalWriteAt(await firstLocalWriteSince(storage, saved.up));
     const hash = await collection.database.hashFunction(`rxdbreplication${replicationIdentifier}`);
     let progress: LoadProgress<C> = saved ?? { done: false };
+    // Saved before the first page is stored, so that documents without progress are never the load's.
+    const started = saved ? undefined : save(progress);
     while (!progress.done && !stopped()) {
       try {
         const page = await pullPage(progress.down, batchSize);
+        await started;
         const written = await writePage(storage, collection.name, page.documents, hash);
         progress = { down: page.checkpoint ?? progress.down, up: localWrites.upstreamFrom(written, progress.up), done: page.documents.length < batchSize };
       } catch (error) {
@@ -96,18 +110,47 @@ async function writePage(storage: ForkStorage, collectionName: string, documents
     } as unknown as RxDocumentData<AnyDoc>),
   }));
   const { error } = await storage.bulkWrite(rows, LOAD_CONTEXT);
-  // 409: the user wrote this document meanwhile; theirs stands and RxDB replicates it as usual.
-  const failed = error.filter((failure) => failure.status !== 409);
-  if (failed.length > 0) throw new Error(`initial load: could not store ${failed.length} documents (${failed[0]?.status})`);
-  const last = rows.at(-1)?.document as RxDocumentData<AnyDoc>;
+  // 409: the document is stored already. A user's write stands (RxDB replicates it as usual); a
+  // server state stored by an earlier, unsaved run of this load is replaced by the newer one.
+  const replaced = error.flatMap((failure) => {
+    const stored = failure.status === 409 ? failure.documentInDb : undefined;
+    return stored && isServerState(stored) && isNewer(failure.writeRow.document, stored) ? [replacing(stored, failure.writeRow.document, hash)] : [];
+  });
+  const failed: unknown[] = error.filter((failure) => failure.status !== 409);
+  if (replaced.length > 0) failed.push(...(await storage.bulkWrite(replaced, LOAD_CONTEXT)).error);
+  if (failed.length > 0) throw new Error(`initial load: could not store ${failed.length} documents (${(failed[0] as { status: number }).status})`);
+  // The replacements went last: the page ends at the last of them.
+  const last = (replaced.at(-1) ?? rows.at(-1))?.document as RxDocumentData<AnyDoc>;
   return { id: last.id, lwt: last._meta.lwt };
+}
+
+const isNewer = (pulled: RxDocumentData<AnyDoc>, stored: RxDocumentData<AnyDoc>) => !deepEqual(writeDocToDocState(pulled, false, false), writeDocToDocState(stored, false, false));
+
+function replacing(previous: RxDocumentData<AnyDoc>, pulled: RxDocumentData<AnyDoc>, hash: string): BulkWriteRow<AnyDoc> {
+  const revision = createRevision(hash, previous as never);
+  return { previous, document: { ...pulled, _rev: revision, _meta: { lwt: now(), o: { _rev: getHeightOfRevision(revision), hash } } } };
+}
+
+/**
+ * The change-feed time of the first document after `since` that is not stored as the server sent
+ * it: a write of the user's, which RxDB's upstream must read (Infinity when there is none).
+ */
+async function firstLocalWriteSince(storage: ForkStorage, since: ForkCheckpoint | undefined): Promise<number> {
+  let checkpoint = since;
+  let first = Number.POSITIVE_INFINITY;
+  for (;;) {
+    const { documents, checkpoint: next } = await getChangedDocumentsSince(storage, SCAN_BATCH, checkpoint);
+    for (const doc of documents) if (!isServerState(doc as RxDocumentData<AnyDoc>)) first = Math.min(first, doc._meta.lwt);
+    if (documents.length < SCAN_BATCH || !next) return first;
+    checkpoint = next;
+  }
 }
 
 /**
  * The user may write while the load runs (the first screen is usable meanwhile). RxDB's upstream
  * must start no later than the first such write, so the upstream checkpoint only moves past pages
- * written entirely before it; pages after it are read once more by RxDB's upstream, which finds
- * them equal to the server's (the server acknowledges a push of what it holds).
+ * written entirely before it; pages after it are read once more by RxDB's upstream, whose push
+ * leaves out what is still stored as the server sent it (app/sync/replication.ts).
  */
 function watchLocalWrites(storage: ForkStorage) {
   let first = Number.POSITIVE_INFINITY;
@@ -116,6 +159,7 @@ function watchLocalWrites(storage: ForkStorage) {
     for (const event of bulk.events) first = Math.min(first, event.documentData._meta.lwt);
   });
   return {
+    sawLocalWriteAt: (lwt: number) => (first = Math.min(first, lwt)),
     upstreamFrom: (written: ForkCheckpoint | undefined, previous: ForkCheckpoint | undefined) => (written && written.lwt < first ? written : previous),
     stop: () => subscription.unsubscribe(),
   };

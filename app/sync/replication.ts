@@ -4,6 +4,7 @@ import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/sche
 import { MAX_PUSH_ROWS, type PullResponse } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
+import { storedAsServerState } from '../db/edit-base';
 import { concatMap, filter } from 'rxjs';
 import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
@@ -90,7 +91,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
           batchSize: PUSH_BATCH[collection] ?? DEFAULT_PUSH_BATCH,
           handler: async (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => {
             await fillEditBases(db, collection, rows);
-            const changed = rows;
+            const changed = await withLocalChanges(db, collection, rows);
             await awaitReferencedPushes(db, collection, changed.map((row) => row.newDocumentState), { stopped$: replication.canceled$.pipe(filter(Boolean)) });
             const ids = rows.map((row) => row.newDocumentState.id);
             let settle!: (recorded: Promise<void>) => void;
@@ -153,6 +154,19 @@ async function fillEditBases(db: AppDatabase, collection: CollectionName, rows: 
     const base = entries.get(outboxId(collection, row.newDocumentState.id))?.toMutableJSON().base;
     if (base) row.assumedMasterState = base as AnyDoc;
   }
+}
+
+/**
+ * The rows that carry something of this device's own. RxDB's upstream reads every document written
+ * after its checkpoint, and a document it holds no meta for goes up without a base: the initial
+ * load's pages after a local write, or all of them when a load was cut short before it saved its
+ * progress (a reload mid-sync). Such a document still stored exactly as the server sent it is not
+ * sent back; RxDB then records it as the server's state, which it is.
+ */
+async function withLocalChanges(db: AppDatabase, collection: CollectionName, rows: RxReplicationWriteToMasterRow<AnyDoc>[]) {
+  const unbased = rows.filter((row) => !row.assumedMasterState).map((row) => row.newDocumentState.id);
+  const asServerSent = await storedAsServerState(db, collection, unbased);
+  return asServerSent.size === 0 ? rows : rows.filter((row) => row.assumedMasterState || !asServerSent.has(row.newDocumentState.id));
 }
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */

@@ -80,6 +80,24 @@ describe('initial load of a fresh collection', () => {
     expect(await database.workOrders.count().exec()).toBe(5);
   });
 
+  it('resumes a run whose last pages were stored without their progress: newer server states replace them, the user’s write stands and RxDB’s upstream still reads it', async () => {
+    const database = await open();
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2);
+    // As if the tab went away right after the load started: only its start was saved.
+    await database.upsertLocal(`initial-load-${IDENTIFIER}`, { done: false });
+    const edited = await saveDocument(database, 'workOrders', { ...(serverDocs[1] as WorkOrder), kind: 'inspection' });
+    const onServer = serverDocs.map((doc, index) => (index === 1 || index === 3 ? { ...doc, status: 'on_hold', updatedAt: '2026-03-02T09:30:00.000Z' } : doc)) as AnyDoc[];
+
+    const resumed = pagesOf(onServer);
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, resumed.pullPage, 2);
+    expect(resumed.asked[0]).toBeUndefined();
+    expect(checkpoints).toMatchObject({ down: { value: '5' }, done: true });
+    expect((await database.workOrders.findOne('wo-3').exec())?.status).toBe('on_hold');
+    expect((await database.workOrders.findOne('wo-1').exec())?.toJSON()).toMatchObject({ kind: 'inspection', updatedAt: edited.updatedAt });
+    // The edit was stored after every page of the first run: the upstream starts before it.
+    expect(checkpoints.up).toBeUndefined();
+  });
+
   it('keeps the upstream checkpoint before a write the user made during the load', async () => {
     const database = await open();
     const onPage = async (index: number) => {
