@@ -11,12 +11,16 @@ export function SyncStatusBar() {
   const state = !status.online ? 'offline' : status.error ? 'error' : status.live ? 'live' : 'connecting';
   const label = { offline: 'Offline', error: 'Sync problem', live: 'Online', connecting: 'Connecting…' }[state];
   return (
-    <section className={`sync-bar sync-bar--${state}`} aria-label="Sync status" data-testid="sync-status" data-state={state}>
+    <section className={`sync-bar sync-bar--${state}`} aria-label="Sync status" data-testid="sync-status" data-state={state} data-caught-up={status.caughtUp}>
       <span className="sync-bar__state" role="status">{label}</span>
       <span data-testid="pending-count" data-count={pending}>
         {pending === 0 ? 'All changes synced' : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`}
       </span>
-      {status.lastSyncedAt && <span className="sync-bar__last">Last synced {formatRelativeTime(status.lastSyncedAt)}</span>}
+      {status.online && !status.caughtUp ? (
+        <span className="sync-bar__last">Getting the latest data…</span>
+      ) : (
+        status.lastSyncedAt && <span className="sync-bar__last">Last synced {formatRelativeTime(status.lastSyncedAt)}</span>
+      )}
       {status.error && (
         <span className="sync-bar__error" role="alert">
           {status.error}

@@ -1,4 +1,4 @@
-import { asyncScheduler, BehaviorSubject, merge, throttleTime, type Subscription } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, combineLatest, map, merge, throttleTime, type Subscription } from 'rxjs';
 import type { AppDatabase } from '../db/database';
 import type { ApiClient } from './api-client';
 import { ChangeStream } from './change-stream';
@@ -12,6 +12,8 @@ export type SyncStatus = {
   live: boolean;
   /** A replication request is running now. */
   syncing: boolean;
+  /** Every collection has finished its first pull since the app started: on a fresh device, all its data is here. */
+  caughtUp: boolean;
   lastSyncedAt?: string;
   /** What went wrong last, for the status bar (cleared by the next success). */
   error?: string;
@@ -47,6 +49,7 @@ export class SyncEngine {
       online: browserSaysOnline(),
       live: false,
       syncing: false,
+      caughtUp: false,
       lastSyncedAt: readLastSynced(),
       needsSignIn: false,
     });
@@ -61,7 +64,8 @@ export class SyncEngine {
     this.replications = startReplications(this.db, this.api, this.stream, this.userId, undefined, this.startReplicationAfter);
     const succeeded$ = merge(...this.replications.flatMap((replication) => [replication.received$, replication.sent$]));
     const errors$ = merge(...this.replications.map((replication) => replication.error$));
-    const active$ = merge(...this.replications.map((replication) => replication.active$));
+    // Syncing while any collection is: the last event of one alone would say idle while others still load.
+    const active$ = combineLatest(this.replications.map((replication) => replication.active$)).pipe(map((states) => states.some(Boolean)));
     this.subscriptions = [
       succeeded$.pipe(throttleTime(MARK_SYNCED_EVERY_MS, asyncScheduler, { leading: true, trailing: true })).subscribe(() => this.markSynced()),
       errors$.subscribe((error) => this.reportError(error.parameters?.errors?.[0] ?? error)),
@@ -71,6 +75,11 @@ export class SyncEngine {
     ];
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    const replications = this.replications;
+    Promise.all(replications.map((replication) => replication.awaitInitialReplication())).then(
+      () => this.replications === replications && this.patch({ caughtUp: true }),
+      (error: unknown) => this.reportError(error),
+    );
   }
 
   /** Try again now: the user pressed "retry", the browser came back online, or the user signed in again. */

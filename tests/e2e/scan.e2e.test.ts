@@ -46,12 +46,14 @@ async function phoneWithCamera(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** Signs in, waits until `knownTag` is on the device (so every asset is), then takes the network away. */
+/** Signs in, waits until the device has caught up with the server and `knownTag` shows, then takes the network away. */
 async function signInAndGoOffline(context: BrowserContext, username: string, knownTag: string) {
   const page = await context.newPage();
   await new LoginPage(page).signIn(username);
   const sync = new SyncStatus(page);
   await sync.waitForState('live');
+  // Not just the assets: a fault report also needs the SLA policies on the device.
+  await sync.waitForCaughtUp();
   await page.goto(`/a/${knownTag}`);
   const screens = new ScanScreens(page);
   await screens.waitForAsset(knownTag);

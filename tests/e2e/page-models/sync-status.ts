@@ -20,6 +20,11 @@ export class SyncStatus {
     );
   }
 
+  /** Every collection has finished its first pull: what the server holds for this user is on the device. */
+  async waitForCaughtUp(timeout = 60_000): Promise<void> {
+    await this.page.locator('[data-testid="sync-status"][data-caught-up="true"]').waitFor({ timeout });
+  }
+
   async waitForState(state: 'offline' | 'live' | 'error' | 'connecting', timeout = 30_000): Promise<void> {
     await this.page.locator(`[data-testid="sync-status"][data-state="${state}"]`).waitFor({ timeout });
   }
