@@ -1,5 +1,5 @@
 import { BrowserMultiFormatReader } from '@zxing/browser';
-import { BarcodeFormat, DecodeHintType } from '@zxing/library';
+import { BarcodeFormat, ChecksumException, DecodeHintType, FormatException, NotFoundException } from '@zxing/library';
 
 /**
  * The camera barcode scanner, wrapping @zxing/browser: the rear camera by default, continuous
@@ -73,7 +73,16 @@ export type ScannerSession = {
   setTorch: (on: boolean) => Promise<void>;
 };
 
-export type StartOptions = { deviceId?: string; onHit: (hit: ScanHit) => void };
+/** `onStopped`: decoding ended by itself (the camera was released); the screen should start it again or say so. */
+export type StartOptions = { deviceId?: string; onHit: (hit: ScanHit) => void; onStopped?: (error: CameraError) => void };
+
+/**
+ * ZXing's decode loop goes on after a frame without a readable code, and ends (releasing the
+ * camera) on any other error, such as a frame drawn before the video had one.
+ */
+export function endsDecoding(error: unknown): boolean {
+  return !(error instanceof NotFoundException || error instanceof ChecksumException || error instanceof FormatException);
+}
 
 /** Video inputs; labels are empty until the user has granted the camera once. */
 export async function listCameras(): Promise<MediaDeviceInfo[]> {
@@ -104,8 +113,9 @@ export async function startScanner(video: HTMLVideoElement, options: StartOption
   const reader = new BrowserMultiFormatReader(hints, { delayBetweenScanAttempts: 120, delayBetweenScanSuccess: 800 });
   try {
     // Frames without a code report NotFoundException through `error`: that is the normal case, not a failure.
-    const controls = await reader.decodeFromStream(stream, video, (result) => {
+    const controls = await reader.decodeFromStream(stream, video, (result, error) => {
       if (result) options.onHit({ text: result.getText(), format: BarcodeFormat[result.getBarcodeFormat()] ?? 'unknown' });
+      else if (error && endsDecoding(error)) options.onStopped?.(toCameraError(error));
     });
     const track = stream.getVideoTracks()[0];
     return {

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { CameraError, listCameras, startScanner, toCameraError, type ScanHit, type ScannerSession } from '../../platform/barcode-scanner';
 
+const MAX_AUTOMATIC_RESTARTS = 3;
+
 type CameraState = { kind: 'starting' } | { kind: 'scanning'; session: ScannerSession } | { kind: 'failed'; error: CameraError };
 
 /**
@@ -17,6 +19,7 @@ export function ScannerView({ onHit }: { onHit: (hit: ScanHit) => void }) {
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [torchOn, setTorchOn] = useState(false);
   const [hidden, setHidden] = useState(document.visibilityState === 'hidden');
+  const restarts = useRef(0);
 
   useEffect(() => {
     const onVisibility = () => setHidden(document.visibilityState === 'hidden');
@@ -31,7 +34,15 @@ export function ScannerView({ onHit }: { onHit: (hit: ScanHit) => void }) {
     let cancelled = false;
     setState({ kind: 'starting' });
     setTorchOn(false);
-    startScanner(element, { deviceId, onHit: (hit) => hitHandler.current(hit) }).then(
+    const onStopped = (error: CameraError) => {
+      if (cancelled) return;
+      // A decoding hiccup gets a fresh start, a few times; then the screen says so and offers a retry.
+      if (restarts.current < MAX_AUTOMATIC_RESTARTS) {
+        restarts.current += 1;
+        setAttempt((count) => count + 1);
+      } else setState({ kind: 'failed', error });
+    };
+    startScanner(element, { deviceId, onHit: (hit) => hitHandler.current(hit), onStopped }).then(
       async (started) => {
         if (cancelled) return started.stop();
         session = started;
@@ -93,7 +104,13 @@ export function ScannerView({ onHit }: { onHit: (hit: ScanHit) => void }) {
         <div className="scanner__problem" role="alert" data-testid="camera-error" data-problem={state.error.problem}>
           <p>{state.error.message}</p>
           {state.error.problem !== 'insecure' && state.error.problem !== 'unsupported' && (
-            <button type="button" onClick={() => setAttempt((count) => count + 1)}>
+            <button
+              type="button"
+              onClick={() => {
+                restarts.current = 0;
+                setAttempt((count) => count + 1);
+              }}
+            >
               Try the camera again
             </button>
           )}

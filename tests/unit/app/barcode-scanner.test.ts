@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CameraError, SCAN_FORMATS, toCameraError } from '@app/platform/barcode-scanner';
-import { BarcodeFormat } from '@zxing/library';
+import { CameraError, endsDecoding, SCAN_FORMATS, toCameraError } from '@app/platform/barcode-scanner';
+import { BarcodeFormat, ChecksumException, FormatException, NotFoundException } from '@zxing/library';
 
 describe('camera errors', () => {
   it.each([
@@ -22,5 +22,13 @@ describe('camera errors', () => {
     expect(SCAN_FORMATS).toEqual(
       expect.arrayContaining([BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX, BarcodeFormat.CODE_128, BarcodeFormat.CODE_39, BarcodeFormat.EAN_13, BarcodeFormat.EAN_8, BarcodeFormat.UPC_A, BarcodeFormat.UPC_E]),
     );
+  });
+
+  it('keeps decoding after a frame without a readable code, and knows when ZXing has stopped', () => {
+    expect(endsDecoding(new NotFoundException())).toBe(false);
+    expect(endsDecoding(new ChecksumException())).toBe(false);
+    expect(endsDecoding(new FormatException())).toBe(false);
+    // A frame drawn before the video had one: ZXing's loop ends and releases the camera.
+    expect(endsDecoding(Object.assign(new Error('The source width is 0.'), { name: 'IndexSizeError' }))).toBe(true);
   });
 });
