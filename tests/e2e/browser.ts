@@ -28,12 +28,20 @@ export async function newDesktopContext(browser: Browser, baseURL: string): Prom
 
 /**
  * Waits until the service worker has precached the shell and controls the page, so lazy route chunks
- * still load once the test takes the network away. (clientsClaim makes an activated worker take over
- * the open page without a reload.)
+ * still load once the test takes the network away. clientsClaim makes an activated worker take over
+ * the open page without a reload, but a page whose navigation started while the worker was still
+ * installing can miss that claim (the claim ran before the page became a client); it is controlled
+ * from its next load, as a user's next visit would be.
  */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  const claimed = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (claimed) return;
+  await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

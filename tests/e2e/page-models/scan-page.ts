@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The scanner screen, the asset page it opens and the fault report form. */
 export class ScanScreens {
@@ -10,7 +10,7 @@ export class ScanScreens {
   }
 
   async waitForAsset(tag: string, timeout = 60_000): Promise<void> {
-    await this.page.locator(`[data-testid="asset-page"][data-tag="${tag}"]`).waitFor({ timeout });
+    await this.waitShowing(this.page.locator(`[data-testid="asset-page"][data-tag="${tag}"]`), `asset ${tag}`, timeout);
   }
 
   async typeTag(tag: string): Promise<void> {
@@ -32,9 +32,19 @@ export class ScanScreens {
       await this.page.getByTestId('fault-photo-preview').waitFor();
     }
     await this.page.getByRole('button', { name: 'Send fault report' }).click();
-    await this.page.getByTestId('ticket-report').waitFor();
+    await this.waitShowing(this.page.getByTestId('ticket-report'), 'the sent report', 30_000);
     const id = /\/reports\/([^/?#]+)/.exec(this.page.url())?.[1];
     if (!id) throw new Error(`not on a report page: ${this.page.url()}`);
     return id;
+  }
+
+  /** Waits for `target`; a timeout says what the screen showed instead, so a CI failure explains itself. */
+  private async waitShowing(target: Locator, what: string, timeout: number): Promise<void> {
+    try {
+      await target.waitFor({ timeout });
+    } catch (error) {
+      const shown = await this.page.locator('body').innerText().catch(() => '(page closed)');
+      throw new Error(`${what} did not show at ${this.page.url()}; the screen showed:\n${shown.slice(0, 1500)}`, { cause: error });
+    }
   }
 }
