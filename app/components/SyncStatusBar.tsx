@@ -16,7 +16,8 @@ export function SyncStatusBar() {
       <span data-testid="pending-count" data-count={pending}>
         {pending === 0 ? 'All changes synced' : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`}
       </span>
-      {status.online && !status.caughtUp ? (
+      {/* Only the leader tab syncs: the others never catch up themselves, nor claim to be trying. */}
+      {status.online && status.syncing && !status.caughtUp ? (
         <span className="sync-bar__last">Getting the latest data…</span>
       ) : (
         status.lastSyncedAt && <span className="sync-bar__last">Last synced {formatRelativeTime(status.lastSyncedAt)}</span>

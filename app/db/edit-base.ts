@@ -34,6 +34,7 @@ export function isServerState(doc: RxDocumentData<AnyDoc>): boolean {
  */
 export async function storedAsServerState(db: AppDatabase, collection: CollectionName, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const stored = await db.collections[collection].storageInstance.findDocumentsById([...ids], false);
+  // Deleted ones too: the load stores the server's deletions like any document.
+  const stored = await db.collections[collection].storageInstance.findDocumentsById([...ids], true);
   return new Set(stored.filter((doc) => isServerState(doc as RxDocumentData<AnyDoc>)).map((doc) => (doc as RxDocumentData<AnyDoc>).id));
 }

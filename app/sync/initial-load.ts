@@ -117,14 +117,17 @@ async function writePage(storage: ForkStorage, collectionName: string, documents
     return stored && isServerState(stored) && isNewer(failure.writeRow.document, stored) ? [replacing(stored, failure.writeRow.document, hash)] : [];
   });
   const failed: unknown[] = error.filter((failure) => failure.status !== 409);
-  if (replaced.length > 0) failed.push(...(await storage.bulkWrite(replaced, LOAD_CONTEXT)).error);
+  // A 409 now: the user wrote it in between; theirs stands.
+  if (replaced.length > 0) failed.push(...(await storage.bulkWrite(replaced, LOAD_CONTEXT)).error.filter((failure) => failure.status !== 409));
   if (failed.length > 0) throw new Error(`initial load: could not store ${failed.length} documents (${(failed[0] as { status: number }).status})`);
   // The replacements went last: the page ends at the last of them.
   const last = (replaced.at(-1) ?? rows.at(-1))?.document as RxDocumentData<AnyDoc>;
   return { id: last.id, lwt: last._meta.lwt };
 }
 
-const isNewer = (pulled: RxDocumentData<AnyDoc>, stored: RxDocumentData<AnyDoc>) => !deepEqual(writeDocToDocState(pulled, false, false), writeDocToDocState(stored, false, false));
+/** The server stamps `updatedAt` on every write it accepts: never replace a version with an older one. */
+const isNewer = (pulled: RxDocumentData<AnyDoc>, stored: RxDocumentData<AnyDoc>) =>
+  pulled.updatedAt >= stored.updatedAt && !deepEqual(writeDocToDocState(pulled, false, false), writeDocToDocState(stored, false, false));
 
 function replacing(previous: RxDocumentData<AnyDoc>, pulled: RxDocumentData<AnyDoc>, hash: string): BulkWriteRow<AnyDoc> {
   const revision = createRevision(hash, previous as never);

@@ -1,5 +1,5 @@
 import { filter, firstValueFrom, race, timer, type Observable } from 'rxjs';
-import { referencesOf } from '@shared/domain/references';
+import { referencesOf, type Reference } from '@shared/domain/references';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { AppDatabase } from '../db/database';
 import { outboxId } from '../db/outbox';
@@ -9,28 +9,57 @@ export const MAX_PARENT_WAIT_MS = 30_000;
 
 type WaitOptions = { stopped$: Observable<unknown>; maxWaitMs?: number };
 
+/** Parents already waited for in vain, per database: a retried push does not wait for them again. */
+const waitedInVain = new WeakMap<AppDatabase, Set<string>>();
+
 /**
- * Resolves once nothing these documents point at waits in the outbox (not yet on the server), or
- * after `maxWaitMs`, or when `stopped$` emits.
+ * Resolves once nothing these documents point at is a document made on this device that has not
+ * reached the server yet, or after `maxWaitMs`, or when `stopped$` emits.
  *
  * Each collection replicates on its own, so a fault report's photo can reach its push before the
  * ticket it belongs to. The server refuses a document whose references it does not hold (400), and
  * RxDB then retries only after its backoff, which grows while the device is offline: the photo
- * reached the server half a minute after its ticket. Waiting here keeps parents first. References
- * run one way (site → asset → ticket → work order → photo, ticket → comment), so two pushes never
- * wait for each other.
+ * reached the server half a minute after its ticket. Waiting here keeps new parents first; a parent
+ * the server already has (an edit of it is pending) holds nothing up. References run one way
+ * (site → asset → ticket → work order → photo; ticket → comment, photo), so two pushes never wait
+ * for each other.
  */
 export async function awaitReferencedPushes(db: AppDatabase, collection: CollectionName, docs: readonly AnyDoc[], options: WaitOptions): Promise<void> {
-  const parents = new Set(
-    docs
-      .filter((doc) => !doc._deleted)
-      .flatMap((doc) => referencesOf(collection, doc))
-      .filter(({ target }) => target !== collection)
-      .map(({ target, id }) => outboxId(target, id)),
+  const parents = await newParentsOf(db, collection, docs);
+  if (parents.length === 0) return;
+  const settled$ = db.outbox.findByIds(parents).$.pipe(filter((pending) => pending.size === 0));
+  const gaveUp$ = timer(options.maxWaitMs ?? MAX_PARENT_WAIT_MS);
+  const outcome = await firstValueFrom(race(settled$, gaveUp$, options.stopped$), { defaultValue: undefined });
+  if (outcome === 0) rememberInVain(db, parents);
+}
+
+/** The outbox ids of the referenced documents made on this device and never seen by the server. */
+async function newParentsOf(db: AppDatabase, collection: CollectionName, docs: readonly AnyDoc[]): Promise<string[]> {
+  const inVain = waitedInVain.get(db);
+  const references = new Map<string, Reference>();
+  for (const doc of docs) {
+    if (doc._deleted) continue;
+    for (const reference of referencesOf(collection, doc)) {
+      const id = outboxId(reference.target, reference.id);
+      if (reference.target !== collection && !inVain?.has(id)) references.set(id, reference);
+    }
+  }
+  if (references.size === 0) return [];
+  // An entry with a base is an edit of a server version; the server has that document.
+  const pending = [...(await db.outbox.findByIds([...references.keys()]).exec()).values()].filter((entry) => !entry.base);
+  const fresh = await Promise.all(
+    pending.map(async (entry) => {
+      const { target, id } = references.get(entry.id) as Reference;
+      const [stored] = await db.collections[target].storageInstance.findDocumentsById([id], true);
+      // RxDB marks every version it stored from the server (`_meta.o`): such a document is not new.
+      return stored && !(stored._meta as { o?: unknown }).o ? [entry.id] : [];
+    }),
   );
-  if (parents.size === 0) return;
-  const query = db.outbox.findByIds([...parents]);
-  if ((await query.exec()).size === 0) return;
-  const settled$ = query.$.pipe(filter((pending) => pending.size === 0));
-  await firstValueFrom(race(settled$, timer(options.maxWaitMs ?? MAX_PARENT_WAIT_MS), options.stopped$), { defaultValue: undefined });
+  return fresh.flat();
+}
+
+function rememberInVain(db: AppDatabase, parents: readonly string[]): void {
+  let inVain = waitedInVain.get(db);
+  if (!inVain) waitedInVain.set(db, (inVain = new Set()));
+  for (const parent of parents) inVain.add(parent);
 }

@@ -5,7 +5,7 @@ import { MAX_PUSH_ROWS, type PullResponse } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
 import { storedAsServerState } from '../db/edit-base';
-import { concatMap, filter } from 'rxjs';
+import { concatMap, filter, firstValueFrom } from 'rxjs';
 import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
@@ -93,6 +93,8 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
             await fillEditBases(db, collection, rows);
             const changed = await withLocalChanges(db, collection, rows);
             await awaitReferencedPushes(db, collection, changed.map((row) => row.newDocumentState), { stopped$: replication.canceled$.pipe(filter(Boolean)) });
+            // Not pushed after a stop (a sign-out wipes the device next); RxDB ends its retries on a stopped replication.
+            if (replication.isStopped()) throw new Error(`replication of ${collection} stopped before its push`);
             const ids = rows.map((row) => row.newDocumentState.id);
             let settle!: (recorded: Promise<void>) => void;
             gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
@@ -210,8 +212,19 @@ function pushRecorded(replication: CollectionReplication, ids: readonly string[]
 }
 
 /**
- * Try again now (the browser is back online, the user pressed retry): the backoff that grew while
- * the device was offline must not delay the first failure after it.
+ * Resolves once the replication has pulled what the server held when it started (its first pass
+ * down), whatever its pushes are doing. Only the leader tab's replications ever get there.
+ */
+export async function firstPullDone(replication: CollectionReplication): Promise<void> {
+  await replication.startPromise;
+  const state = replication.internalReplicationState;
+  if (state) await firstValueFrom(state.firstSyncDone.down.pipe(filter(Boolean)), { defaultValue: false });
+}
+
+/**
+ * Try again (the browser is back online, the user pressed retry): pulls start over now, and the
+ * backoff that grew while the device was offline no longer delays the next failed push. (A push
+ * retry already waiting keeps its wait; RxDB ends it early only when the browser comes online.)
  */
 export function retryNow(replication: CollectionReplication): void {
   replication.retryTime = MIN_RETRY_MS;

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../db/database';
 import type { ApiClient } from './api-client';
 import { ChangeStream } from './change-stream';
 import { AuthError, describeSyncError, OfflineError } from './errors';
-import { retryNow, startReplications, type CollectionReplication } from './replication';
+import { firstPullDone, retryNow, startReplications, type CollectionReplication } from './replication';
 
 export type SyncStatus = {
   /** The browser says it has a network. */
@@ -12,7 +12,7 @@ export type SyncStatus = {
   live: boolean;
   /** A replication request is running now. */
   syncing: boolean;
-  /** Every collection has finished its first pull since the app started: on a fresh device, all its data is here. */
+  /** Every collection has finished its first pull since the app started (on a fresh device: all its data is here). */
   caughtUp: boolean;
   lastSyncedAt?: string;
   /** What went wrong last, for the status bar (cleared by the next success). */
@@ -76,7 +76,7 @@ export class SyncEngine {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     const replications = this.replications;
-    Promise.all(replications.map((replication) => replication.awaitInitialReplication())).then(
+    Promise.all(replications.map(firstPullDone)).then(
       () => this.replications === replications && this.patch({ caughtUp: true }),
       (error: unknown) => this.reportError(error),
     );

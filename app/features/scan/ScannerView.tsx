@@ -42,7 +42,11 @@ export function ScannerView({ onHit }: { onHit: (hit: ScanHit) => void }) {
         setAttempt((count) => count + 1);
       } else setState({ kind: 'failed', error });
     };
-    startScanner(element, { deviceId, onHit: (hit) => hitHandler.current(hit), onStopped }).then(
+    const onHit = (hit: ScanHit) => {
+      restarts.current = 0;
+      hitHandler.current(hit);
+    };
+    startScanner(element, { deviceId, onHit, onStopped }).then(
       async (started) => {
         if (cancelled) return started.stop();
         session = started;
