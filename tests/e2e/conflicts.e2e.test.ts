@@ -63,6 +63,7 @@ describe('conflicts between an offline engineer and an online dispatcher', () =>
     await new LoginPage(engineerPage).signIn('eng1');
     const engineerSync = new SyncStatus(engineerPage);
     await engineerSync.waitForState('live');
+    await engineerSync.waitForCaughtUp();
     await waitForServiceWorkerControl(engineerPage);
     await engineerPage.goto(`/work-orders/${target.id}`);
     await engineerPage.getByTestId('wo-status').waitFor();

@@ -55,6 +55,8 @@ describe('a field engineer works a whole day offline', () => {
     await new LoginPage(page).signIn('eng1');
     const sync = new SyncStatus(page);
     await sync.waitForState('live');
+    // Everything the engineer can see is on the device before the network goes away.
+    await sync.waitForCaughtUp();
     await page.getByTestId('wo-row').filter({ hasText: target.number }).first().waitFor();
     // The service worker must control the page before the network goes away.
     await waitForServiceWorkerControl(page);

@@ -33,6 +33,7 @@ describe('the access token expires while the phone is offline', () => {
     await new LoginPage(page).signIn('eng2');
     const sync = new SyncStatus(page);
     await sync.waitForState('live');
+    await sync.waitForCaughtUp();
     // An open job: the demo day is built around the clock, so the first row may already be done
     // (and a finished job takes no notes).
     const row = page.locator('[data-testid="wo-row"]:not([data-status="completed"]):not([data-status="cancelled"])').first();
