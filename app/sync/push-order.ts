@@ -54,12 +54,16 @@ async function newParentsOf(db: AppDatabase, collection: CollectionName, docs: r
   if (candidates.length === 0) return [];
   // An entry with a base is an edit of a server version; the server has that document.
   const pending = [...(await db.outbox.findByIds(candidates).exec()).values()].filter((entry) => !entry.base);
+  const idsByTarget = new Map<CollectionName, string[]>();
+  for (const entry of pending) {
+    const { target, id } = references.get(entry.id) as Reference;
+    idsByTarget.set(target, [...(idsByTarget.get(target) ?? []), id]);
+  }
   const fresh = await Promise.all(
-    pending.map(async (entry) => {
-      const { target, id } = references.get(entry.id) as Reference;
-      const [stored] = await db.collections[target].storageInstance.findDocumentsById([id], true);
+    [...idsByTarget].map(async ([target, ids]) => {
+      const stored = await db.collections[target].storageInstance.findDocumentsById(ids, true);
       // RxDB marks every version it stored from the server (`_meta.o`): such a document is not new.
-      return stored && !(stored._meta as { o?: unknown }).o ? [entry.id] : [];
+      return stored.filter((doc) => !(doc._meta as { o?: unknown }).o).map((doc) => outboxId(target, (doc as AnyDoc).id));
     }),
   );
   return fresh.flat();

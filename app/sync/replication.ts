@@ -168,7 +168,7 @@ async function fillEditBases(db: AppDatabase, collection: CollectionName, rows: 
 async function withLocalChanges(db: AppDatabase, collection: CollectionName, rows: RxReplicationWriteToMasterRow<AnyDoc>[]) {
   const unbased = rows.filter((row) => !row.assumedMasterState).map((row) => row.newDocumentState.id);
   const asServerSent = await storedAsServerState(db, collection, unbased);
-  return asServerSent.size === 0 ? rows : rows.filter((row) => row.assumedMasterState || !asServerSent.has(row.newDocumentState.id));
+  return rows.filter((row) => row.assumedMasterState || !asServerSent.has(row.newDocumentState.id));
 }
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */

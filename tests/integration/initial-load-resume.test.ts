@@ -1,16 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RxCollection } from 'rxdb';
-import type { Asset, SlaPolicy } from '@shared/schemas';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { PullResponse } from '@shared/sync/protocol';
-import { openDatabase, type AppDatabase } from '@app/db/database';
-import { buildFaultTicket, saveFaultReport } from '@app/features/assets/report-fault';
-import { ApiClient } from '@app/sync/api-client';
-import { ChangeStream } from '@app/sync/change-stream';
+import { saveFaultReport } from '@app/features/assets/report-fault';
 import { loadInitially } from '@app/sync/initial-load';
-import { startReplications, type ClientCheckpoint, type CollectionReplication } from '@app/sync/replication';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import type { ClientCheckpoint } from '@app/sync/replication';
+import { SITE_MANAGER_ID, startSiteManagerDevice, type SiteManagerDevice } from '../helpers/site-manager-device';
 
 /**
  * The initial load writes the server's documents without RxDB's replication meta, and RxDB's
@@ -18,12 +14,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
  * short between a page and its saved progress, or overtaken by a user's write, sends back nothing
  * but the user's own write.
  */
-let server: TestServer;
-let db: AppDatabase;
-let stream: ChangeStream;
-let api: ApiClient;
-const replications: CollectionReplication[] = [];
-const errors: unknown[] = [];
+let device: SiteManagerDevice;
 /** The ids of every pushed row, by collection. */
 const pushed: Record<string, string[]> = {};
 
@@ -39,15 +30,8 @@ function recordPushes() {
   });
 }
 
-function replicate(collections: CollectionName[]): CollectionReplication[] {
-  const started = startReplications(db, api, stream, 'user-site1', collections);
-  for (const replication of started) replication.error$.subscribe((error) => errors.push(error));
-  replications.push(...started);
-  return started;
-}
-
 async function replicateUntilInSync(collection: CollectionName): Promise<void> {
-  const [replication] = replicate([collection]);
+  const [replication] = device.replicate([collection]);
   await replication?.awaitInitialReplication();
   await replication?.awaitInSync();
 }
@@ -56,35 +40,24 @@ async function replicateUntilInSync(collection: CollectionName): Promise<void> {
 function pagesFrom(collection: CollectionName, onPage: (index: number) => Promise<void> = async () => {}) {
   let index = 0;
   return async (checkpoint: ClientCheckpoint | undefined, limit: number) => {
-    const page = await api.request<PullResponse>(`/api/sync/${collection}/pull?limit=${limit}${checkpoint ? `&checkpoint=${checkpoint.value}` : ''}`);
+    const page = await device.api.request<PullResponse>(`/api/sync/${collection}/pull?limit=${limit}${checkpoint ? `&checkpoint=${checkpoint.value}` : ''}`);
     await onPage(index++);
     return { documents: page.documents, checkpoint: page.checkpoint ? { value: page.checkpoint } : checkpoint };
   };
 }
 
-const identifierOf = (collection: CollectionName) => `fs-sync-v1-user-site1-${collection}`;
+const identifierOf = (collection: CollectionName) => `fs-sync-v1-${SITE_MANAGER_ID}-${collection}`;
 
 beforeAll(async () => {
   recordPushes();
-  server = await startTestServer();
-  api = new ApiClient(server.url);
-  await api.login('site1', 'demo1234');
-  db = await openDatabase('initial-load-resume-test', { indexedDB: { indexedDB, IDBKeyRange }, validate: true });
-  stream = new ChangeStream(api);
-  stream.start();
-  const reference = replicate(['sites', 'assets', 'slaPolicies', 'categories']);
-  await Promise.all(reference.map((replication) => replication.awaitInitialReplication()));
+  device = await startSiteManagerDevice('initial-load-resume-test');
 });
 
-afterAll(async () => {
-  stream?.stop();
-  await Promise.all(replications.map((replication) => replication.cancel()));
-  await db?.remove();
-  await server?.stop();
-});
+afterAll(async () => device?.stop());
 
 describe('a resumed initial load', () => {
   it('sends nothing back when the tab went away after a page was stored and before its progress was', async () => {
+    const { db, errors } = device;
     // Every progress save once documents are stored fails, as if the tab closed right there.
     const saveProgress = db.upsertLocal.bind(db);
     const spy = vi.spyOn(db, 'upsertLocal').mockImplementation(async (id: string, data: unknown) => {
@@ -103,12 +76,10 @@ describe('a resumed initial load', () => {
   });
 
   it('pushes only the user’s own write when it came in the middle of the load', async () => {
-    const asset = (await db.assets.findOne({ selector: { tag: 'AST-LON-0007' } }).exec())?.toMutableJSON() as Asset | undefined;
-    if (!asset) throw new Error('site1 has no AST-LON-0007');
-    const policies = (await db.slaPolicies.find().exec()).map((doc) => doc.toMutableJSON() as SlaPolicy);
-    const ticket = buildFaultTicket({ asset, input: { category: 'hvac', priority: 'high', description: 'Fan rattles' }, reporter: { id: 'user-site1' }, policies, now: new Date() });
+    const { db, errors } = device;
+    const ticket = await device.faultTicket();
     const reportDuringSecondPage = async (index: number) => {
-      if (index === 1) await saveFaultReport(db, ticket, undefined, 'user-site1');
+      if (index === 1) await saveFaultReport(db, ticket, undefined, SITE_MANAGER_ID);
     };
     // Pages of 4 tickets: the report is stored between the first page and the second.
     await loadInitially(db.tickets as unknown as RxCollection<AnyDoc>, identifierOf('tickets'), pagesFrom('tickets', reportDuringSecondPage), 4);
