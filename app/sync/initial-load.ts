@@ -13,6 +13,7 @@ import {
 } from 'rxdb';
 import type { AnyDoc } from '@shared/schemas/collections';
 import { setDerivedFields } from '../db/derived-fields';
+import { rawAdderFor, type RawAdder } from '../db/raw-adds';
 import { isServerState } from '../db/edit-base';
 import type { PulledPage } from './pull-ahead';
 
@@ -23,6 +24,13 @@ export type ForkCheckpoint = { id: string; lwt: number };
 /** `done`: the load is over and RxDB's replication has the rest (a load cut short by a closed tab resumes). */
 type LoadProgress<C> = LoadCheckpoints<C> & { done: boolean };
 type ForkStorage = RxStorageInstance<AnyDoc, unknown, unknown, ForkCheckpoint>;
+
+type LoadOptions = {
+  /** The replication was stopped: the load ends after the page it is storing. */
+  stopped?: () => boolean;
+  /** Awaited once, when the first page stored was full, before the second (app/sync/load-order.ts). */
+  beforeMorePages?: () => Promise<void>;
+};
 
 /** The write context of the load: its own writes are told apart from the user's in the change feed. */
 const LOAD_CONTEXT = 'fs-initial-load';
@@ -38,7 +46,8 @@ const SCAN_BATCH = 1000;
  * (`_meta.o`, which RxDB reads as "synced from the master, meta not written yet": RxDB #7804).
  * The meta follows lazily: RxDB writes it when the server next changes the document, and a local
  * edit records its base first (app/db/writes.ts). Then RxDB's replication starts at the
- * checkpoints the load reached. Progress is kept per page in a local document, so an interrupted
+ * checkpoints the load reached. Pages go straight into RxDB's Dexie table (app/db/raw-adds.ts),
+ * each handed to IndexedDB while the one before commits. Progress is kept per page in a local document, so an interrupted
  * load resumes where it stopped instead of leaving RxDB to push every loaded document back. The
  * load's start is saved before its first page, so that stored documents without any progress are
  * never the load's; a page stored after the last saved progress is read again on resume, and its
@@ -49,7 +58,7 @@ export async function loadInitially<C>(
   replicationIdentifier: string,
   pullPage: (checkpoint: C | undefined, limit: number) => Promise<PulledPage<C>>,
   batchSize: number,
-  stopped: () => boolean = () => false,
+  { stopped = () => false, beforeMorePages }: LoadOptions = {},
 ): Promise<LoadCheckpoints<C>> {
   // The collection's own storage, not its wrapper: the wrapper stamps every inserted document with
   // fresh `_meta`, which would drop the mark of the server's state.
@@ -70,17 +79,49 @@ export async function loadInitially<C>(
     let progress: LoadProgress<C> = saved ?? { done: false };
     // Saved before the first page is stored, so that documents without progress are never the load's.
     const started = saved ? undefined : save(progress);
-    while (!progress.done && !stopped()) {
+    const add = await rawAdderFor(storage);
+    let failed = false;
+    // Progress moves in page order, and only past pages stored: a failed page ends the load there.
+    const recordStored = async (writing: Promise<ForkCheckpoint | undefined>, reached: LoadProgress<C>) => {
+      if (failed) return;
       try {
-        const page = await pullPage(progress.down, batchSize);
-        await started;
-        const written = await writePage(storage, collection.name, page.documents, hash);
-        progress = { down: page.checkpoint ?? progress.down, up: localWrites.upstreamFrom(written, progress.up), done: page.documents.length < batchSize };
+        const written = await writing;
+        progress = { ...reached, up: localWrites.upstreamFrom(written, progress.up) };
       } catch (error) {
-        // RxDB's replication takes the rest from where the load got: it retries with backoff and reports errors.
-        console.warn(`initial load of ${collection.name} stopped; the replication goes on from there`, error);
+        failed = true;
+        warnStopped(collection.name, error);
         progress = { ...progress, done: true };
       }
+      void save(progress);
+    };
+    let down = progress.down;
+    let pulledAll = progress.done;
+    let inFlight = Promise.resolve();
+    let pagesPulled = 0;
+    while (!pulledAll && !failed && !stopped()) {
+      let page: PulledPage<C>;
+      try {
+        page = await pullPage(down, batchSize);
+      } catch (error) {
+        warnStopped(collection.name, error);
+        break;
+      }
+      await started;
+      if (pagesPulled++ === 1) await beforeMorePages?.();
+      // Two pages in flight at most: this one is handed to IndexedDB while the one before commits.
+      const writing = writePage(storage, add, collection.name, page.documents, hash);
+      writing.catch(() => undefined);
+      down = page.checkpoint ?? down;
+      pulledAll = page.documents.length < batchSize;
+      const previous = inFlight;
+      const reached = { down, done: pulledAll };
+      inFlight = previous.then(() => recordStored(writing, reached));
+      await previous;
+    }
+    await inFlight;
+    if (!progress.done && !stopped()) {
+      // The pull failed: RxDB's replication takes the rest from where the load got.
+      progress = { ...progress, done: true };
       void save(progress);
     }
     // Progress only spares a resumed load some pages: failing to save it loses nothing.
@@ -91,13 +132,18 @@ export async function loadInitially<C>(
   }
 }
 
+/** RxDB's replication takes the rest from where the load got: it retries with backoff and reports errors. */
+function warnStopped(collectionName: string, error: unknown): void {
+  console.warn(`initial load of ${collectionName} stopped; the replication goes on from there`, error);
+}
+
 async function isEmpty(storage: ForkStorage): Promise<boolean> {
   const { documents } = await getChangedDocumentsSince(storage, 1);
   return documents.length === 0;
 }
 
 /** Stores one pulled page as RxDB's downstream stores the server's state; returns the page's position in the change feed. */
-async function writePage(storage: ForkStorage, collectionName: string, documents: AnyDoc[], hash: string): Promise<ForkCheckpoint | undefined> {
+async function writePage(storage: ForkStorage, add: RawAdder | undefined, collectionName: string, documents: AnyDoc[], hash: string): Promise<ForkCheckpoint | undefined> {
   if (documents.length === 0) return undefined;
   const rows: BulkWriteRow<AnyDoc>[] = documents.map((doc) => ({
     // This write bypasses RxDB's write path, so the derived fields its hook sets are set here.
@@ -109,7 +155,11 @@ async function writePage(storage: ForkStorage, collectionName: string, documents
       _meta: { lwt: now(), o: { _rev: 1, hash } },
     } as unknown as RxDocumentData<AnyDoc>),
   }));
-  const { error } = await storage.bulkWrite(rows, LOAD_CONTEXT);
+  // Added straight into the table (the requests go out now, before any await); what is stored already takes RxDB's write and its 409s.
+  const adding = add?.(rows.map((row) => row.document), LOAD_CONTEXT);
+  const storedAlready = adding ? new Set(await adding) : undefined;
+  const throughRxdb = storedAlready ? rows.filter((row) => storedAlready.has(row.document.id)) : rows;
+  const { error } = throughRxdb.length > 0 ? await storage.bulkWrite(throughRxdb, LOAD_CONTEXT) : { error: [] };
   // 409: the document is stored already. A user's write stands (RxDB replicates it as usual); a
   // server state stored by an earlier, unsaved run of this load is replaced by the newer one.
   const replaced = error.flatMap((failure) => {

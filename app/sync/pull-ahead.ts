@@ -4,28 +4,50 @@ export type PulledPage<C> = { documents: AnyDoc[]; checkpoint: C | undefined };
 
 /** A page fetched ahead is used only this soon after it was asked for; older ones are fetched again. */
 const AHEAD_TTL_MS = 10_000;
+/**
+ * Pages fetched ahead at most. Two: a load hands a page to IndexedDB while the one before commits,
+ * so it takes pages faster than one round trip to the server each.
+ */
+const AHEAD_PAGES = 2;
+
+type Ahead<C> = { key: string; limit: number; at: number; page: Promise<PulledPage<C>> };
 
 /**
- * Wraps a page fetch so that a full page immediately asks for the next one while RxDB stores this
- * one: on an initial sync the server's time and the local writes overlap instead of taking turns
- * (RxDB asks for page n+1 only after page n is written). The page fetched ahead is used only when
- * RxDB asks for exactly its checkpoint and batch size, once, and while fresh; a failed one is
- * simply fetched again. Checkpoints come from the store's change sequence, so a write after the
- * ahead page was read lands on a later page: nothing is skipped.
+ * Wraps a page fetch so that a full page immediately asks for the next ones while this one is
+ * stored: on an initial sync the server's time and the local writes overlap instead of taking
+ * turns (the next page is asked for only after this one is written). A page fetched ahead is used
+ * only when asked for exactly its checkpoint and batch size, once, and while fresh; any other ask
+ * drops what was fetched ahead, and a failed one is simply fetched again. Checkpoints come from the
+ * store's change sequence, so a write after a page was read ahead lands on a later page: nothing is
+ * skipped.
  */
 export function withPullAhead<C>(fetchPage: (checkpoint: C | undefined, limit: number) => Promise<PulledPage<C>>, keyOf: (checkpoint: C | undefined) => string) {
-  let ahead: { key: string; limit: number; at: number; page: Promise<PulledPage<C>> } | undefined;
+  let queue: Ahead<C>[] = [];
+  const isFull = (page: PulledPage<C>, limit: number) => page.documents.length === limit && page.checkpoint !== undefined;
+  const fetchAhead = (checkpoint: C | undefined, limit: number) => {
+    const page = fetchPage(checkpoint, limit);
+    // Not awaited here: a failure surfaces (and is retried) when that page is asked for.
+    page.catch(() => undefined);
+    queue.push({ key: keyOf(checkpoint), limit, at: Date.now(), page });
+  };
+  // Once the last page fetched ahead arrives full, the one after it is fetched too, up to AHEAD_PAGES.
+  const extend = (limit: number) => {
+    const last = queue.at(-1);
+    if (!last || queue.length >= AHEAD_PAGES) return;
+    last.page.then((page) => {
+      if (queue.at(-1) !== last || queue.length >= AHEAD_PAGES || !isFull(page, limit)) return;
+      fetchAhead(page.checkpoint, limit);
+      extend(limit);
+    }, () => undefined);
+  };
   return async (checkpoint: C | undefined, limit: number): Promise<PulledPage<C>> => {
     const key = keyOf(checkpoint);
-    const reusable = ahead && ahead.key === key && ahead.limit === limit && Date.now() - ahead.at < AHEAD_TTL_MS ? ahead.page : undefined;
-    ahead = undefined;
+    const head = queue[0];
+    const reusable = head && head.key === key && head.limit === limit && Date.now() - head.at < AHEAD_TTL_MS ? head.page : undefined;
+    queue = reusable ? queue.slice(1) : [];
     const page = await (reusable ?? fetchPage(checkpoint, limit));
-    if (page.documents.length === limit && page.checkpoint !== undefined) {
-      const next = fetchPage(page.checkpoint, limit);
-      // Not awaited here: a failure surfaces (and is retried) when RxDB asks for that page.
-      next.catch(() => undefined);
-      ahead = { key: keyOf(page.checkpoint), limit, at: Date.now(), page: next };
-    }
+    if (queue.length === 0 && isFull(page, limit)) fetchAhead(page.checkpoint, limit);
+    extend(limit);
     return page;
   };
 }

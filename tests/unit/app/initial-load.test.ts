@@ -68,10 +68,34 @@ describe('initial load of a fresh collection', () => {
     expect(await database.workOrders.count().exec()).toBe(2);
   });
 
+  it('ends at the page before one that could not be stored, though the page after it was handed over too', async () => {
+    const database = await open();
+    // IndexedDB refuses a document without its key: page 1 fails while page 2 is already on its way.
+    const docs = serverDocs.map((doc, index) => (index === 2 ? { ...doc, id: undefined } : doc)) as AnyDoc[];
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, pagesOf(docs).pullPage, 2);
+    expect(checkpoints).toMatchObject({ down: { value: '2' }, up: { id: 'wo-1' }, done: true });
+  });
+
+  it('waits its turn once, after a full first page and before the second', async () => {
+    const database = await open();
+    const storedAtTurn: number[] = [];
+    const beforeMorePages = async () => void storedAtTurn.push(await database.workOrders.count().exec());
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2, { beforeMorePages });
+    expect(storedAtTurn).toEqual([2]);
+  });
+
+  it('never waits its turn for a collection of one page', async () => {
+    const database = await open();
+    let turns = 0;
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 10, { beforeMorePages: async () => void turns++ });
+    expect(turns).toBe(0);
+    expect(await database.workOrders.count().exec()).toBe(5);
+  });
+
   it('resumes a load cut short where it stopped', async () => {
     const database = await open();
     let pagesAnswered = 0;
-    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2, () => pagesAnswered++ >= 1);
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2, { stopped: () => pagesAnswered++ >= 1 });
     expect(await database.workOrders.count().exec()).toBe(2);
     const resumed = pagesOf(serverDocs);
     const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, resumed.pullPage, 2);

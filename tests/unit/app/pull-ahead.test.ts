@@ -22,27 +22,44 @@ function feed(total: number, failOn: Set<string> = new Set()) {
   return { fetched, pull: withPullAhead(fetchPage, (checkpoint) => checkpoint?.value ?? '') };
 }
 
+/** Lets the pages fetched ahead arrive (and ask for the ones after them). */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('pull ahead', () => {
-  it('asks for the next page as soon as a full page arrives, and serves it from there', async () => {
+  it('asks for the next two pages as soon as a full page arrives, and serves them from there', async () => {
     const { fetched, pull } = feed(25);
     const first = await pull(undefined, 10);
-    expect(fetched).toEqual(['0', '10']);
+    await settled();
+    expect(fetched).toEqual(['0', '10', '20']);
     const second = await pull(first.checkpoint, 10);
     expect(second.documents).toHaveLength(10);
-    expect(fetched).toEqual(['0', '10', '20']);
     const last = await pull(second.checkpoint, 10);
     expect(last.documents).toHaveLength(5);
     // A short page is the end of the feed: nothing more is fetched ahead.
+    await settled();
     expect(fetched).toEqual(['0', '10', '20']);
+  });
+
+  it('keeps two pages ahead, never more', async () => {
+    const { fetched, pull } = feed(100);
+    const first = await pull(undefined, 10);
+    await settled();
+    expect(fetched).toEqual(['0', '10', '20']);
+    await pull(first.checkpoint, 10);
+    await settled();
+    expect(fetched).toEqual(['0', '10', '20', '30']);
   });
 
   it('fetches again when asked for another checkpoint or batch size', async () => {
     const { fetched, pull } = feed(30);
     await pull(undefined, 10);
+    await settled();
     await pull({ value: '5' }, 10);
-    expect(fetched).toEqual(['0', '10', '5', '15']);
+    await settled();
+    expect(fetched).toEqual(['0', '10', '20', '5', '15', '25']);
     await pull({ value: '15' }, 5);
-    expect(fetched).toEqual(['0', '10', '5', '15', '15', '20']);
+    await settled();
+    expect(fetched).toEqual(['0', '10', '20', '5', '15', '25', '15', '20', '25']);
   });
 
   it('a failed page fetched ahead is fetched again when it is asked for', async () => {
