@@ -11,6 +11,7 @@ import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
 import type { ChangeStream } from './change-stream';
 import { loadInitially, type LoadCheckpoints } from './initial-load';
+import { LoadOrder } from './load-order';
 import { withPullAhead } from './pull-ahead';
 import { pushBodies } from './push-body';
 import { awaitReferencedPushes } from './push-order';
@@ -48,10 +49,13 @@ export function startReplications(
   collections: readonly CollectionName[] = COLLECTION_NAMES,
   startAfter: Promise<void> = Promise.resolve(),
 ): CollectionReplication[] {
-  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection, startAfter));
+  const order = new LoadOrder(collections);
+  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection, { startAfter, order }));
 }
 
-function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName, startAfter: Promise<void>) {
+type StartOptions = { startAfter: Promise<void>; order: LoadOrder };
+
+function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName, start: StartOptions) {
   const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pull(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '');
   const gate = new PushGate();
   // Per user: another user's checkpoint on this device must never be reused.
@@ -112,7 +116,12 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         },
   });
   applyBackoff(replication);
-  void startAfterInitialLoad(db, replication, startAfter, () => loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, () => replication.isStopped()));
+  const load = () =>
+    loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, {
+      stopped: () => replication.isStopped(),
+      beforeMorePages: () => start.order.bulkTurn(collection),
+    });
+  void startAfterInitialLoad(db, replication, start, load);
   return replication;
 }
 
@@ -121,25 +130,24 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
  * tab (RxDB waits for leadership the same way): a fresh collection is loaded first and RxDB's
  * replication then starts where the load stopped.
  */
-async function startAfterInitialLoad(
-  db: AppDatabase,
-  replication: CollectionReplication,
-  startAfter: Promise<void>,
-  load: () => Promise<LoadCheckpoints<ClientCheckpoint>>,
-): Promise<void> {
+async function startAfterInitialLoad(db: AppDatabase, replication: CollectionReplication, { startAfter, order }: StartOptions, load: () => Promise<LoadCheckpoints<ClientCheckpoint>>): Promise<void> {
   await startAfter;
   if (db.multiInstance) await db.waitForLeadership();
-  if (replication.isStopped()) return;
-  // The status bar shows the load as syncing; RxDB's own activity takes over once it starts.
-  replication.subjects.active.next(true);
-  const checkpoints = await load().catch((error: unknown) => {
-    console.error('initial load failed: the replication starts from the beginning instead', error);
-    return {} as LoadCheckpoints<ClientCheckpoint>;
-  });
-  if (replication.isStopped()) return;
-  if (replication.pull) replication.pull.initialCheckpoint = checkpoints.down;
-  if (replication.push) replication.push.initialCheckpoint = checkpoints.up;
-  await replication.start().catch((error: unknown) => console.error(`replication of ${replication.collection.name} did not start`, error));
+  try {
+    if (replication.isStopped()) return;
+    // The status bar shows the load as syncing; RxDB's own activity takes over once it starts.
+    replication.subjects.active.next(true);
+    const checkpoints = await load().catch((error: unknown) => {
+      console.error('initial load failed: the replication starts from the beginning instead', error);
+      return {} as LoadCheckpoints<ClientCheckpoint>;
+    });
+    if (replication.isStopped()) return;
+    if (replication.pull) replication.pull.initialCheckpoint = checkpoints.down;
+    if (replication.push) replication.push.initialCheckpoint = checkpoints.up;
+    await replication.start().catch((error: unknown) => console.error(`replication of ${replication.collection.name} did not start`, error));
+  } finally {
+    order.settled(replication.collection.name);
+  }
 }
 
 /**

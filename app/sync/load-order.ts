@@ -1,0 +1,37 @@
+/** A bulk load waits no longer than this for the small ones: a slow server or a stuck collection must not hold it up for good. */
+const MAX_WAIT_MS = 2_000;
+
+/**
+ * Small collections first on a fresh device. Every collection loads at once, and IndexedDB runs an
+ * origin's transactions one after another: each of a small collection's few steps (its page, its
+ * progress, the replication meta RxDB opens as it starts) queued behind the 1,000-document pages
+ * of the work orders, so the sites, categories and SLA policies a screen needs arrived after the
+ * 10,000th work order, and their starts held up the end of the work orders' own load. A bulk load
+ * (a collection whose first page was full) writes that page, then waits until every other
+ * collection has started its replication or turned out to be a bulk load too.
+ */
+export class LoadOrder {
+  private readonly pending: Set<string>;
+  private readonly allSettled: Promise<void>;
+  private release!: () => void;
+
+  constructor(collections: readonly string[]) {
+    this.pending = new Set(collections);
+    this.allSettled = new Promise((resolve) => (this.release = resolve));
+    if (this.pending.size === 0) this.release();
+  }
+
+  /** This collection holds no bulk load back any more: its replication started (or never will in this tab's session). */
+  settled(collection: string): void {
+    if (!this.pending.delete(collection) || this.pending.size > 0) return;
+    this.release();
+  }
+
+  /** Called by a bulk load before its second page: resolves once every other collection has settled (or after MAX_WAIT_MS). */
+  async bulkTurn(collection: string): Promise<void> {
+    this.settled(collection);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.allSettled, new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+}

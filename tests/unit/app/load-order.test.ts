@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LoadOrder } from '@app/sync/load-order';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Whether the promise has settled by the time pending callbacks ran. */
+async function isDone(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return done;
+}
+
+describe('load order: small collections first', () => {
+  it('holds a bulk load back until every other collection has started or is bulk itself', async () => {
+    const order = new LoadOrder(['workOrders', 'assets', 'sites', 'categories']);
+    const workOrders = order.bulkTurn('workOrders');
+    expect(await isDone(workOrders)).toBe(false);
+    order.settled('sites');
+    expect(await isDone(workOrders)).toBe(false);
+    const assets = order.bulkTurn('assets');
+    expect(await isDone(workOrders)).toBe(false);
+    order.settled('categories');
+    expect(await isDone(workOrders)).toBe(true);
+    expect(await isDone(assets)).toBe(true);
+  });
+
+  it('lets a bulk load go on after two seconds, whatever the others do', async () => {
+    vi.useFakeTimers();
+    const order = new LoadOrder(['workOrders', 'sites']);
+    let done = false;
+    void order.bulkTurn('workOrders').then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
+
+  it('holds nothing back once all have settled, and a collection settles once', async () => {
+    const order = new LoadOrder(['workOrders', 'sites']);
+    order.settled('sites');
+    order.settled('sites');
+    order.settled('workOrders');
+    expect(await isDone(order.bulkTurn('workOrders'))).toBe(true);
+  });
+});
