@@ -46,7 +46,10 @@ function main(): void {
   process.stdout.write(built === undefined ? 'Building the app (first start)…\n' : 'Sources changed since the last build: rebuilding the app…\n');
   const started = Date.now();
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // Always the production build: an inherited NODE_ENV (a test runner's `test`) would make Vite build
+  // React's development bundle and switch on the schema validator, which the page's CSP refuses.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) {
     // A broken build must not leave a server running an old app that looks current.
     process.stderr.write(`The app build failed (exit ${result.status ?? result.signal}); fix it or run \`npm run build\` for details.\n`);
