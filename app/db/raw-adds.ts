@@ -1,4 +1,4 @@
-import type { DexieStorageInternals, EventBulk, RxDocumentData, RxStorageChangeEvent, RxStorageInstance } from 'rxdb';
+import { randomToken, type DexieStorageInternals, type EventBulk, type RxDocumentData, type RxStorageChangeEvent, type RxStorageInstance } from 'rxdb';
 import { DEXIE_DOCS_TABLE_NAME, fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
 import type { AnyDoc } from '@shared/schemas/collections';
 
@@ -10,6 +10,11 @@ type DexieInstance = { internals: DexieStorageInternals; changes$: { next: (bulk
 /** Adds documents to one collection's store; resolves, once committed, with the ids that were stored already (not written). */
 export type RawAdder = (docs: Stored[], context: string) => Promise<string[]>;
 
+/**
+ * RxDB drops an event bulk whose id it has seen in the last minute, in every tab: the ids carry a
+ * random prefix per page load, as RxDB's own do, so another tab's bulks never shadow these.
+ */
+const EVENT_BULK_PREFIX = `fs-raw-add-${randomToken(10)}-`;
 let eventBulkCount = 0;
 
 /**
@@ -43,17 +48,24 @@ function addAll(state: DexieState, docs: Stored[]): Promise<string[]> {
   const existing: string[] = [];
   const toStored = storedFormOf(state.booleanIndexes);
   return new Promise((resolve, reject) => {
-    for (const doc of docs) {
-      const request = store.add(toStored(doc));
-      request.onerror = (event) => {
-        if (request.error?.name !== 'ConstraintError') return;
-        // Stored already: that one is left as it is and the rest of the transaction goes on.
-        event.preventDefault();
-        existing.push(doc.id);
-      };
-    }
     transaction.oncomplete = () => resolve(existing);
     transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB aborted the add'));
+    try {
+      for (const doc of docs) {
+        const request = store.add(toStored(doc));
+        request.onerror = (event) => {
+          if (request.error?.name !== 'ConstraintError') return;
+          // Stored already: that one is left as it is and the rest of the transaction goes on.
+          event.preventDefault();
+          existing.push(doc.id);
+        };
+      }
+    } catch (error) {
+      // A document IndexedDB refuses outright (no key, not cloneable): none of the page is stored,
+      // not the part already handed over, which would otherwise commit without its events.
+      transaction.abort();
+      reject(error as Error);
+    }
   });
 }
 
@@ -65,7 +77,7 @@ function emitInserts(changes$: DexieInstance['changes$'], docs: Stored[], existi
   if (!last) return;
   const events = written.filter((doc) => !doc._deleted).map((doc): RxStorageChangeEvent<Stored> => ({ documentId: doc.id, operation: 'INSERT', documentData: doc, previousDocumentData: undefined }));
   if (events.length === 0) return;
-  changes$.next({ id: `fs-raw-add-${++eventBulkCount}`, events, checkpoint: { id: last.id, lwt: last._meta.lwt }, context });
+  changes$.next({ id: `${EVENT_BULK_PREFIX}${++eventBulkCount}`, events, checkpoint: { id: last.id, lwt: last._meta.lwt }, context });
 }
 
 /**

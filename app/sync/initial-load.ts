@@ -83,14 +83,15 @@ export async function loadInitially<C>(
     let failed = false;
     // Progress moves in page order, and only past pages stored: a failed page ends the load there.
     const recordStored = async (writing: Promise<ForkCheckpoint | undefined>, reached: LoadProgress<C>) => {
+      // Settled first, even after a failed page: no write of the load outlives it into RxDB's replication.
+      const outcome = await writing.then((written) => ({ written }), (error: unknown) => ({ error }));
       if (failed) return;
-      try {
-        const written = await writing;
-        progress = { ...reached, up: localWrites.upstreamFrom(written, progress.up) };
-      } catch (error) {
+      if ('error' in outcome) {
         failed = true;
-        warnStopped(collection.name, error);
+        warnStopped(collection.name, outcome.error);
         progress = { ...progress, done: true };
+      } else {
+        progress = { ...reached, up: localWrites.upstreamFrom(outcome.written, progress.up) };
       }
       void save(progress);
     };
@@ -108,6 +109,8 @@ export async function loadInitially<C>(
       }
       await started;
       if (pagesPulled++ === 1) await beforeMorePages?.();
+      // A sign-out closes the database meanwhile: nothing more is written.
+      if (stopped()) break;
       // Two pages in flight at most: this one is handed to IndexedDB while the one before commits.
       const writing = writePage(storage, add, collection.name, page.documents, hash);
       writing.catch(() => undefined);

@@ -94,8 +94,10 @@ describe('initial load of a fresh collection', () => {
 
   it('resumes a load cut short where it stopped', async () => {
     const database = await open();
-    let pagesAnswered = 0;
-    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2, { stopped: () => pagesAnswered++ >= 1 });
+    // Stopped while the second page is on its way: the first is stored, the second never is.
+    let stop = false;
+    const onPage = async (index: number) => void (stop = index === 1);
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs, { onPage }).pullPage, 2, { stopped: () => stop });
     expect(await database.workOrders.count().exec()).toBe(2);
     const resumed = pagesOf(serverDocs);
     const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, resumed.pullPage, 2);

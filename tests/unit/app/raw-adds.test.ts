@@ -72,6 +72,14 @@ describe('raw adds into RxDB’s Dexie table', () => {
     expect(await storage.findDocumentsById(['wo-1'], false)).toEqual([doc]);
   });
 
+  it('stores none of a page IndexedDB refuses a document of, and says so', async () => {
+    const storage = await workOrderStorage();
+    const add = await rawAdderFor(storage);
+    const refused = { ...stored('wo-2'), id: undefined } as unknown as RxDocumentData<AnyDoc>;
+    await expect(add?.([stored('wo-1'), refused, stored('wo-3')], 'test')).rejects.toThrow();
+    expect(await storage.findDocumentsById(['wo-1', 'wo-3'], true)).toEqual([]);
+  });
+
   it('is only for RxDB’s Dexie storage', async () => {
     expect(await rawAdderFor({} as never)).toBeUndefined();
   });
