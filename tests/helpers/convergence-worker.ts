@@ -59,8 +59,12 @@ async function describePending(): Promise<unknown[]> {
   const entries = await client.db.outbox.find().exec();
   return Promise.all(
     entries.map(async (entry) => {
-      const doc = await client.db.workOrders.findOne(entry.docId).exec();
-      return { stamp: entry.stamp, docId: entry.docId, local: doc ? { updatedAt: doc.updatedAt, status: doc.status } : 'deleted or absent' };
+      // Deleted ones too, with RxDB's marks: a stuck entry must say whether the push, the merge or the pull left it.
+      const [stored] = await client.db.workOrders.storageInstance.findDocumentsById([entry.docId], true);
+      const local = stored
+        ? { updatedAt: stored.updatedAt, status: stored.status, deleted: stored._deleted, rev: stored._rev.split('-')[0], pulledRev: (stored._meta as { o?: { _rev?: number } }).o?._rev }
+        : 'absent';
+      return { stamp: entry.stamp, docId: entry.docId, hasBase: Boolean(entry.base), local };
     }),
   );
 }

@@ -58,7 +58,9 @@ function divergence(master: WorkOrder[], states: DeviceState[]): string[] {
       .map((doc) => `${name}: ${doc.id} differs in ${changedFields(local.get(doc.id), { ...doc, _deleted: false }).join(', ')}`);
     if (local.size !== expected.length) problems.push(`${name}: ${local.size} local vs ${expected.length} on the server`);
     // Which entries, with the stamp they wait for and the local document's: enough to tell a lost push from a stuck entry.
-    if (state.outbox > 0) problems.push(`${name}: ${state.outbox} writes still pending ${JSON.stringify(state.pending).slice(0, 600)}`);
+    if (state.outbox > 0) {
+      problems.push(`${name}: ${state.outbox} writes still pending ${JSON.stringify(state.pending).slice(0, 900)}; settled ${state.settled}; last errors ${JSON.stringify(state.errors.slice(-2)).slice(0, 600)}`);
+    }
     return problems;
   });
 }
