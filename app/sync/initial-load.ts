@@ -15,6 +15,7 @@ import type { AnyDoc } from '@shared/schemas/collections';
 import { setDerivedFields } from '../db/derived-fields';
 import { rawAdderFor, type RawAdder } from '../db/raw-adds';
 import { isServerState } from '../db/edit-base';
+import type { OutboxEntry } from '../db/outbox';
 import type { PulledPage } from './pull-ahead';
 
 /** Where RxDB's replication takes over after a load: the server's pull checkpoint and the local change feed's. */
@@ -122,6 +123,9 @@ export async function loadInitially<C>(
       await previous;
     }
     await inFlight;
+    // Another tab's write during the load reaches this tab's change feed late, over a
+    // BroadcastChannel: the outbox, which holds every write not yet pushed, has it already.
+    if (!stopped() && progress.up) progress = { ...progress, up: await upstreamBeforeUnpushed(collection, storage, progress.up) };
     if (!progress.done && !stopped()) {
       // The pull failed: RxDB's replication takes the rest from where the load got.
       progress = { ...progress, done: true };
@@ -133,6 +137,21 @@ export async function loadInitially<C>(
   } finally {
     localWrites.stop();
   }
+}
+
+/**
+ * The upstream checkpoint, moved back before the first write not yet pushed when it had passed it
+ * (RxDB's upstream then reads that write and the pages after it; what is still the server's state
+ * is left out of the push, app/sync/replication.ts).
+ */
+async function upstreamBeforeUnpushed(collection: RxCollection<AnyDoc>, storage: ForkStorage, up: ForkCheckpoint): Promise<ForkCheckpoint> {
+  const outbox = (collection.database.collections as { outbox?: RxCollection<OutboxEntry> }).outbox;
+  const entries = outbox ? await outbox.find({ selector: { collectionName: collection.name } }).exec() : [];
+  if (entries.length === 0) return up;
+  const stored = await storage.findDocumentsById(entries.map((entry) => entry.docId), true);
+  const first = Math.min(...stored.filter((doc) => !isServerState(doc as RxDocumentData<AnyDoc>)).map((doc) => doc._meta.lwt));
+  // Every change at or after `first`: the feed reads past (lwt, id), and every id sorts after ''.
+  return first <= up.lwt ? { id: '', lwt: first } : up;
 }
 
 /** RxDB's replication takes the rest from where the load got: it retries with backoff and reports errors. */

@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RxCollection } from 'rxdb';
+import { createRevision, getChangedDocumentsSince, getUnderlyingPersistentStorage, now, type DexieStorageInternals, type RxCollection, type RxStorageInstance } from 'rxdb';
+import { fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
 import type { AnyDoc } from '@shared/schemas/collections';
 import type { WorkOrder } from '@shared/schemas';
 import { openDatabase, type AppDatabase } from '@app/db/database';
+import { setDerivedFields } from '@app/db/derived-fields';
 import { editBaseOf } from '@app/db/edit-base';
+import { pendingEntry } from '@app/db/outbox';
 import { saveDocument, settleMergedWrite } from '@app/db/writes';
 import { loadInitially } from '@app/sync/initial-load';
 import type { PulledPage } from '@app/sync/pull-ahead';
@@ -133,6 +136,24 @@ describe('initial load of a fresh collection', () => {
     // Page 1 was written after the user's write: RxDB's upstream reads from the end of page 0 on.
     expect(checkpoints.up?.id).toBe('wo-1');
     expect(checkpoints.down).toEqual({ value: '5' });
+  });
+
+  it('keeps the upstream checkpoint before a write another tab made during the load, though its news came late', async () => {
+    const database = await open();
+    const storage = getUnderlyingPersistentStorage(database.workOrders.internalStorageInstance) as unknown as RxStorageInstance<AnyDoc, unknown, unknown, unknown>;
+    const state = await (storage as unknown as { internals: DexieStorageInternals }).internals;
+    // Stored by another tab while page 1 is on its way, with its outbox entry; its change event has not arrived here.
+    const onPage = async (index: number) => {
+      if (index !== 1) return;
+      const theirs = { ...buildWorkOrder({ id: 'wo-other-tab' }), _deleted: false, _attachments: {}, _rev: createRevision('other-tab'), _meta: { lwt: now() } };
+      await state.dexieTable.put(fromStorageToDexie(state.booleanIndexes, setDerivedFields('workOrders', theirs as never)));
+      await database.outbox.insert(pendingEntry('workOrders', theirs.id, theirs.updatedAt));
+    };
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs, { onPage }).pullPage, 2);
+    const { documents } = await getChangedDocumentsSince(storage, 100, checkpoints.up);
+    expect(documents.map((doc) => doc.id)).toContain('wo-other-tab');
+    // Page 0 was stored before that write: RxDB's upstream need not read it again.
+    expect(documents.map((doc) => doc.id)).not.toContain('wo-0');
   });
 
   it('gives the first local edit of a loaded document its server state as base, and keeps it for later edits', async () => {
