@@ -70,7 +70,12 @@ export async function loadInitially<C>(
   const localWrites = watchLocalWrites(storage);
   // Progress is saved while the next page is written; saves stay in order.
   let saving = Promise.resolve();
-  const save = (progress: LoadProgress<C>) => (saving = saving.then(() => collection.database.upsertLocal(progressKey, progress)).then(() => undefined));
+  const save = (progress: LoadProgress<C>) => {
+    saving = saving.then(() => collection.database.upsertLocal(progressKey, progress)).then(() => undefined);
+    // A failure is reported once, when the load ends; meanwhile it must not surface as unhandled.
+    saving.catch(() => undefined);
+    return saving;
+  };
   try {
     if (!saved && !(await isEmpty(storage))) return {};
     // A resumed load may find pages stored after the last saved progress (the tab went away between
