@@ -1,6 +1,7 @@
 import type { DexieStorageInternals, PreparedQuery, RxDocumentData, RxJsonSchema, RxStorage, RxStorageQueryResult } from 'rxdb';
 import { getPrimaryFieldOfPrimaryKey, getQueryMatcher, getSortComparator } from 'rxdb';
-import { DEXIE_DOCS_TABLE_NAME, DEXIE_PIPE_SUBSTITUTE, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
+import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
+import { fromDexieForm } from './dexie-stored-form';
 
 type DexieState = Awaited<DexieStorageInternals>;
 type Query = (preparedQuery: PreparedQuery<unknown>) => Promise<RxStorageQueryResult<unknown>>;
@@ -78,7 +79,7 @@ function readMatches(
   const index = connection.transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName);
   const keyPath = typeof index.keyPath === 'string' ? [index.keyPath] : index.keyPath;
   if (Number.isFinite(wanted) && keyPath.at(-1) !== primaryKey) return Promise.resolve('unpageable');
-  const convert = storedDocumentConverter(state.booleanIndexes);
+  const convert = fromDexieForm(state.booleanIndexes);
   return new Promise((resolve, reject) => {
     const found: RxDocumentData<unknown>[] = [];
     // Each read is issued from the previous one's success event, so all stay in one transaction
@@ -124,28 +125,4 @@ function keyRangeOf(make: () => IDBKeyRange): IDBKeyRange | undefined {
 
 function valueAt(row: StoredRow, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], row);
-}
-
-/**
- * RxDB's `fromDexieToStorage` rebuilds every nested object to restore keys Dexie stored with a
- * substitute prefix; our documents seldom have such keys, so each is checked first and, when it has
- * none, only its boolean index fields are turned back into booleans, in place: the value is a fresh
- * copy IndexedDB made for this read. Nested boolean index fields always take RxDB's way.
- */
-function storedDocumentConverter(booleanIndexes: string[]): (value: StoredRow) => RxDocumentData<unknown> {
-  const topLevelOnly = booleanIndexes.every((field) => !field.includes('.'));
-  return (value) => {
-    if (!topLevelOnly || hasSubstitutedKey(value)) return fromDexieToStorage(booleanIndexes, value) as RxDocumentData<unknown>;
-    for (const field of booleanIndexes) value[field] = value[field] === '1';
-    return value as RxDocumentData<unknown>;
-  };
-}
-
-function hasSubstitutedKey(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasSubstitutedKey);
-  for (const key in value) {
-    if (key.startsWith(DEXIE_PIPE_SUBSTITUTE) || hasSubstitutedKey((value as StoredRow)[key])) return true;
-  }
-  return false;
 }

@@ -1,5 +1,6 @@
 import { randomToken, type DexieStorageInternals, type EventBulk, type RxDocumentData, type RxStorageChangeEvent, type RxStorageInstance } from 'rxdb';
-import { DEXIE_DOCS_TABLE_NAME, fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
+import { DEXIE_DOCS_TABLE_NAME } from 'rxdb/plugins/storage-dexie';
+import { toDexieForm } from './dexie-stored-form';
 import type { AnyDoc } from '@shared/schemas/collections';
 
 type Stored = RxDocumentData<AnyDoc>;
@@ -35,18 +36,18 @@ export async function rawAdderFor(storage: RxStorageInstance<AnyDoc, unknown, un
   if (!instance.internals || !instance.changes$) return undefined;
   const state = await instance.internals;
   const changes$ = instance.changes$;
-  return (docs, context) => addAll(state, docs).then((existing) => {
+  const toStored = toDexieForm(state.booleanIndexes);
+  return (docs, context) => addAll(state, toStored, docs).then((existing) => {
     emitInserts(changes$, docs, existing, context);
     return existing;
   });
 }
 
-function addAll(state: DexieState, docs: Stored[]): Promise<string[]> {
+function addAll(state: DexieState, toStored: (doc: Stored) => Record<string, unknown>, docs: Stored[]): Promise<string[]> {
   const connection = state.dexieDb.backendDB();
   const transaction = connection.transaction(DEXIE_DOCS_TABLE_NAME, 'readwrite');
   const store = transaction.objectStore(DEXIE_DOCS_TABLE_NAME);
   const existing: string[] = [];
-  const toStored = storedFormOf(state.booleanIndexes);
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve(existing);
     transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB aborted the add'));
@@ -78,28 +79,4 @@ function emitInserts(changes$: DexieInstance['changes$'], docs: Stored[], existi
   const events = written.filter((doc) => !doc._deleted).map((doc): RxStorageChangeEvent<Stored> => ({ documentId: doc.id, operation: 'INSERT', documentData: doc, previousDocumentData: undefined }));
   if (events.length === 0) return;
   changes$.next({ id: `${EVENT_BULK_PREFIX}${++eventBulkCount}`, events, checkpoint: { id: last.id, lwt: last._meta.lwt }, context });
-}
-
-/**
- * Dexie's stored form of a document: boolean index fields as '1'/'0' (IndexedDB cannot index
- * booleans) and keys that start with a pipe substituted. Documents without such keys (nearly all)
- * get a shallow copy with the boolean fields turned; the rest take RxDB's own conversion.
- */
-function storedFormOf(booleanIndexes: string[]): (doc: Stored) => Record<string, unknown> {
-  const topLevelOnly = booleanIndexes.every((field) => !field.includes('.'));
-  return (doc) => {
-    if (!topLevelOnly || hasPipedKey(doc)) return fromStorageToDexie(booleanIndexes, doc) as Record<string, unknown>;
-    const stored: Record<string, unknown> = { ...doc };
-    for (const field of booleanIndexes) stored[field] = stored[field] ? '1' : '0';
-    return stored;
-  };
-}
-
-function hasPipedKey(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasPipedKey);
-  for (const key in value) {
-    if (key.startsWith('|') || hasPipedKey((value as Record<string, unknown>)[key])) return true;
-  }
-  return false;
 }
