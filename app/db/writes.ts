@@ -1,7 +1,8 @@
 import { isSameClientContent } from '@shared/domain/doc-rules';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
-import type { RxDocument } from 'rxdb';
+import { writeDocToDocState, type RxDocument } from 'rxdb';
+import { withoutDerivedFields } from './derived-fields';
 import { toDomain } from './domain-view';
 import { editBaseOf } from './edit-base';
 import { outboxId, pendingEntry, type OutboxEntry } from './outbox';
@@ -69,10 +70,15 @@ export async function settleMergedWrite(db: AppDatabase, collection: CollectionN
     if (entry && (!mine || entry.stamp === mine.updatedAt)) await removeEntries(db, [entry]);
     return;
   }
-  // The base stays: RxDB drops this merge when a newer local edit got in first (its write then
-  // conflicts), and that edit's push still needs it.
-  const base = (await db.outbox.findOne(id).exec())?.toMutableJSON().base;
-  await db.outbox.upsert(pendingEntry(collection, merged.id, merged.updatedAt, base));
+  const entry = await db.outbox.findOne(id).exec();
+  if (!entry) {
+    await db.outbox.upsert(pendingEntry(collection, merged.id, merged.updatedAt));
+    return;
+  }
+  // In RxDB's write queue, so a local edit stored meanwhile is seen: RxDB drops this merge for that
+  // edit (its push conflicts and merges again), and the edit's own stamp must stay to clear it. The
+  // base stays too: that push still needs it.
+  await entry.incrementalModify((data) => (!mine || data.stamp === mine.updatedAt ? { ...data, stamp: merged.updatedAt } : data));
 }
 
 /** After a push: rows the server accepted leave the outbox unless edited again since. */
@@ -132,6 +138,37 @@ export async function clearServerHeld(db: AppDatabase, collection: CollectionNam
 
 export function clearIfServerHasIt(db: AppDatabase, collection: CollectionName, pulled: AnyDoc): Promise<void> {
   return clearServerHeld(db, collection, [pulled]);
+}
+
+/**
+ * Entries whose document is stored as the server holds it, by RxDB's own account (`serverStates`:
+ * the assumed master states of its replication meta): the device has nothing left to push for
+ * them. Entries are settled on the way (acknowledged pushes, merges, pulls), but a local edit, a
+ * merge and a pull can interleave so that one is left behind with nothing ever pulled again to
+ * clear it; this is the check that needs no such event. Documents without meta are left alone:
+ * their entry keeps the base their push needs (app/db/edit-base.ts).
+ */
+export async function clearEntriesServerHolds(db: AppDatabase, collection: CollectionName, serverStates: (docIds: string[]) => Promise<Map<string, AnyDoc>>): Promise<void> {
+  const entries = await db.outbox.find({ selector: { collectionName: collection } }).exec();
+  if (entries.length === 0) return;
+  // Entries first: a local edit stores its document before its entry, so a document read after an
+  // entry is at least as new as the edit that entry records.
+  const ids = entries.map((entry) => entry.docId);
+  const [stored, masters] = await Promise.all([db.collections[collection].storageInstance.findDocumentsById(ids, true), serverStates(ids)]);
+  const held = new Set(
+    stored
+      .map((doc) => withoutDerivedFields(writeDocToDocState(doc, false, false)) as AnyDoc)
+      .filter((local) => {
+        const master = masters.get(local.id);
+        // `_deleted` counts: a deletion not pushed yet differs from the server's live version.
+        return master && isSameClientContent(collection, local, withoutDerivedFields(master));
+      })
+      .map((local) => local.id),
+  );
+  await removeEntries(
+    db,
+    entries.filter((entry) => held.has(entry.docId)),
+  );
 }
 
 /**

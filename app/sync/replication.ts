@@ -12,6 +12,7 @@ import type { ApiClient } from './api-client';
 import type { ChangeStream } from './change-stream';
 import { loadInitially, type LoadCheckpoints } from './initial-load';
 import { LoadOrder } from './load-order';
+import { sweepOutboxWhenIdle } from './outbox-sweep';
 import { withPullAhead } from './pull-ahead';
 import { pushBodies } from './push-body';
 import { awaitReferencedPushes } from './push-order';
@@ -116,6 +117,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         },
   });
   applyBackoff(replication);
+  if (replication.push) sweepOutboxWhenIdle(db, collection, replication);
   const load = () =>
     loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, {
       stopped: () => replication.isStopped(),

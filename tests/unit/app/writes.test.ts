@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '@app/db/database';
-import { acknowledgePushed, clearIfServerHasIt, LocalValidationError, saveDocument, settleMergedWrite } from '@app/db/writes';
+import { acknowledgePushed, clearEntriesServerHolds, clearIfServerHasIt, deleteDocument, LocalValidationError, saveDocument, settleMergedWrite } from '@app/db/writes';
+import type { AnyDoc } from '@shared/schemas/collections';
 import { buildWorkOrder } from '../../helpers/factories';
 
 let db: AppDatabase | undefined;
@@ -80,5 +81,39 @@ describe('local writes and the outbox', () => {
     // The server's echo of our version (its own updatedAt/number) clears it.
     await clearIfServerHasIt(database, 'workOrders', { ...mine, number: 'WO-000777', updatedAt: '2026-11-22T09:05:00.000Z' });
     expect(await pendingIds(database)).toEqual([]);
+  });
+  it('a merge of an older push keeps the entry of a newer local edit, which is still to be pushed', async () => {
+    const database = await open();
+    const pushed = await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-8', status: 'en_route' }), new Date('2026-11-22T08:00:00.000Z'));
+    // Edited again while the first version's push came back with a conflict.
+    await saveDocument(database, 'workOrders', { ...pushed, status: 'on_site' }, new Date('2026-11-22T08:00:05.000Z'));
+    const theirs = { ...pushed, status: 'scheduled' as const, notes: [{ id: 'n-1', at: '2026-11-22T08:00:01.000Z', by: 'user-disp1', text: 'call first' }], updatedAt: '2026-11-22T08:00:02.000Z' };
+    const merged = { ...theirs, status: 'en_route' as const };
+    await settleMergedWrite(database, 'workOrders', merged, theirs, pushed);
+    // The newer edit's stamp stays: its own push clears it.
+    expect((await database.outbox.findOne('workOrders/wo-8').exec())?.stamp).toBe('2026-11-22T08:00:05.000Z');
+    // Without a newer edit the entry waits for the merged version instead.
+    const alone = await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-9', status: 'en_route' }), new Date('2026-11-22T08:00:00.000Z'));
+    await settleMergedWrite(database, 'workOrders', { ...merged, id: 'wo-9' }, { ...theirs, id: 'wo-9' }, alone);
+    expect((await database.outbox.findOne('workOrders/wo-9').exec())?.stamp).toBe('2026-11-22T08:00:02.000Z');
+  });
+
+  it('clears the entries of documents stored as the server holds them, and only those', async () => {
+    const database = await open();
+    const server = new Map<string, AnyDoc>();
+    for (const id of ['held', 'edited', 'unknown', 'deleted', 'deleting']) server.set(id, { ...buildWorkOrder({ id }), _deleted: false });
+    const write = (id: string, change: object) => saveDocument(database, 'workOrders', { ...(server.get(id) as never), ...change });
+    // Stored as the server has it but for the stamp (the server's own): an entry left behind.
+    await write('held', {});
+    await write('edited', { status: 'en_route' });
+    await write('unknown', {});
+    await write('deleted', {});
+    await write('deleting', {});
+    await deleteDocument(database, 'workOrders', 'deleted');
+    await deleteDocument(database, 'workOrders', 'deleting');
+    server.set('deleted', { ...(server.get('deleted') as AnyDoc), _deleted: true });
+    server.delete('unknown');
+    await clearEntriesServerHolds(database, 'workOrders', async (ids) => new Map(ids.flatMap((id) => (server.has(id) ? [[id, server.get(id) as AnyDoc]] : []))));
+    expect(await pendingIds(database)).toEqual(['workOrders/deleting', 'workOrders/edited', 'workOrders/unknown']);
   });
 });
