@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '@app/db/database';
 import { acknowledgePushed, clearEntriesServerHolds, clearIfServerHasIt, deleteDocument, LocalValidationError, saveDocument, settleMergedWrite } from '@app/db/writes';
 import type { AnyDoc } from '@shared/schemas/collections';
+import type { WorkOrder } from '@shared/schemas/work-order';
 import { buildWorkOrder } from '../../helpers/factories';
 
 let db: AppDatabase | undefined;
@@ -102,7 +103,7 @@ describe('local writes and the outbox', () => {
     const database = await open();
     const server = new Map<string, AnyDoc>();
     for (const id of ['held', 'edited', 'unknown', 'deleted', 'deleting']) server.set(id, { ...buildWorkOrder({ id }), _deleted: false });
-    const write = (id: string, change: object) => saveDocument(database, 'workOrders', { ...(server.get(id) as never), ...change });
+    const write = (id: string, change: Partial<WorkOrder>) => saveDocument(database, 'workOrders', { ...(server.get(id) as WorkOrder), ...change });
     // Stored as the server has it but for the stamp (the server's own): an entry left behind.
     await write('held', {});
     await write('edited', { status: 'en_route' });
