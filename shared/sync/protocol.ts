@@ -24,10 +24,14 @@ export const PullQuerySchema = z.object({
 
 export type PullResponse<D = AnyDoc> = { documents: D[]; checkpoint: Checkpoint | null };
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Any JSON object, checked without a copy: its fields are validated against the collection's schema next. */
+const DocumentObjectSchema = z.custom<Record<string, unknown>>(isObject, { message: 'expected an object' });
+
 /** A push row before its documents are validated against their collection's schema. */
 export const PushRowSchema = z.object({
-  assumedMasterState: z.record(z.string(), z.unknown()).nullish(),
-  newDocumentState: z.record(z.string(), z.unknown()),
+  assumedMasterState: DocumentObjectSchema.nullish(),
+  newDocumentState: DocumentObjectSchema,
 });
 export const PushBodySchema = z.array(PushRowSchema).max(MAX_PUSH_ROWS);
 export type PushRow<D = AnyDoc> = { assumedMasterState?: D | null; newDocumentState: D };

@@ -59,6 +59,20 @@ describe('isSameClientContent', () => {
     const master = buildTicket();
     expect(isSameClientContent('tickets', master, { ...master, title: 'Different' })).toBe(false);
     expect(isSameClientContent('tickets', master, { ...master, _deleted: true })).toBe(false);
+    // A field only one side has, either way round.
+    const { description, ...withoutDescription } = master;
+    expect(description).toBeDefined();
+    expect(isSameClientContent('tickets', master, withoutDescription)).toBe(false);
+    expect(isSameClientContent('tickets', withoutDescription, master)).toBe(false);
+  });
+
+  it('treats an undefined field as absent, and a document without `_deleted` as live', () => {
+    const master = buildTicket();
+    const { _deleted, ...withoutFlag } = { ...master, _deleted: false };
+    expect(_deleted).toBe(false);
+    expect(isSameClientContent('tickets', { ...master, _deleted: false }, withoutFlag)).toBe(true);
+    expect(isSameClientContent('tickets', { ...master, assetId: undefined }, { ...master, assetId: undefined })).toBe(true);
+    expect(isSameClientContent('tickets', withoutFlag, { ...master, _deleted: true })).toBe(false);
   });
 
   it('names the server-owned fields per collection', () => {
