@@ -178,7 +178,15 @@ export async function clearEntriesServerHolds(db: AppDatabase, collection: Colle
  */
 async function removeEntries(db: AppDatabase, entries: RxDocument<OutboxEntry>[]): Promise<void> {
   if (entries.length === 0) return;
-  const { error } = await db.outbox.bulkRemove(entries);
+  // RxDB keeps a removed document's data (until its cleanup): the tombstone leaves the base out, as
+  // a reconnect removes a thousand entries at once. Written through the collection's storage, so
+  // RxDB sets the revision and emits the change like `bulkRemove` does.
+  const rows = entries.map(({ _data: previous }) => {
+    const { base, ...kept } = previous;
+    void base;
+    return { previous, document: { ...kept, _deleted: true } };
+  });
+  const { error } = await db.outbox.storageInstance.bulkWrite(rows, 'outbox-settled');
   const real = error.filter((failure) => failure.status !== 409);
   if (real.length > 0) throw new Error(`could not clear ${real.length} outbox entries: ${real.map((failure) => `${failure.documentId} (${failure.status})`).join(', ')}`);
 }

@@ -163,7 +163,8 @@ async function fillEditBases(db: AppDatabase, collection: CollectionName, rows: 
   if (missing.length === 0) return;
   const entries = await db.outbox.findByIds(missing.map((row) => outboxId(collection, row.newDocumentState.id))).exec();
   for (const row of missing) {
-    const base = entries.get(outboxId(collection, row.newDocumentState.id))?.toMutableJSON().base;
+    // Read-only, not a copy: the push serializes it and the merge never changes its inputs.
+    const base = entries.get(outboxId(collection, row.newDocumentState.id))?.toJSON().base;
     if (base) row.assumedMasterState = base as AnyDoc;
   }
 }
