@@ -1,4 +1,5 @@
 import { withFreshProfile, openBenchPage } from '../harness/browser';
+import { withBrowserProfile } from '../harness/browser-profile';
 import { oursInPage } from '../harness/contenders';
 import { median } from '../stats';
 import type { Section } from './section';
@@ -25,7 +26,8 @@ export const reconnectDrainSection: Section = {
         const { pending } = await ours.editOffline(edits);
         if (pending < edits) throw new Error(`only ${pending} of ${edits} edits are pending`);
         await browserContext.setOffline(false);
-        const { ms: drained } = await ours.drainOutbox();
+        // BENCH_PROFILE=1: the drain under Chromium's profiler (the profile lands in bench/results/).
+        const { ms: drained } = process.env.BENCH_PROFILE === '1' ? (await withBrowserProfile(page, 'drain', () => ours.drainOutbox())).result : await ours.drainOutbox();
         await ours.close();
         return drained;
       });
