@@ -68,6 +68,10 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
     live: true,
     retryTime: MIN_RETRY_MS,
     waitForLeadership: true,
+    // RxDB would start (or pause) a replication as its tab comes to the front (or goes behind):
+    // the app starts it after the first screen and a fresh device's load, in the leader tab only,
+    // which replicates whether it is in front or not.
+    toggleOnDocumentVisible: false,
     // Started below, once a fresh collection has been loaded.
     autoStart: false,
     pull: {
