@@ -51,16 +51,17 @@ export async function deleteDocument(db: AppDatabase, collection: CollectionName
   if (!doc) return;
   const stamp = now.toISOString();
   const base = await editBaseOf(db, collection, id);
-  await db.outbox.upsert(pendingEntry(collection, id, stamp, base));
   await doc.incrementalModify((data: AnyDoc) => ({ ...data, updatedAt: stamp, _deleted: true }) as never);
+  // Like a save: the document first, so an entry is never older than the change it records (the
+  // outbox check of a quiet replication relies on that, app/sync/outbox-sweep.ts).
+  const entry = await db.outbox.upsert(pendingEntry(collection, id, stamp, base));
+  if (wasSettled(db, entry.id, stamp)) await removeEntries(db, [entry]);
 }
 
 /**
  * After a conflict was merged. A merge that kept nothing of this device's own (the server's
- * version as it is) leaves nothing pending. Otherwise the merged document is what this device now
- * waits to see on the server: its outbox entry takes the merged stamp and is cleared when that
- * push is accepted. An entry of a newer local edit than the pushed one (`mine`) stays as it is:
- * that edit is still to be pushed.
+ * version as it is) leaves nothing pending, unless a newer local edit than the pushed one (`mine`)
+ * is still to be pushed. Otherwise the device waits for the merged version to reach the server.
  */
 export async function settleMergedWrite(db: AppDatabase, collection: CollectionName, merged: AnyDoc, master: AnyDoc, mine?: AnyDoc): Promise<void> {
   const id = outboxId(collection, merged.id);
@@ -70,15 +71,30 @@ export async function settleMergedWrite(db: AppDatabase, collection: CollectionN
     if (entry && (!mine || entry.stamp === mine.updatedAt)) await removeEntries(db, [entry]);
     return;
   }
-  const entry = await db.outbox.findOne(id).exec();
+  await awaitMergedPush(db, collection, merged, mine);
+}
+
+/**
+ * The merged document is what the device now waits to see on the server: its entry takes the
+ * merged stamp, unless it is a newer local edit's (RxDB drops this merge for that edit, whose push
+ * conflicts and merges again; its own stamp must stay to clear it). The base stays too: that push
+ * still needs it.
+ */
+async function awaitMergedPush(db: AppDatabase, collection: CollectionName, merged: AnyDoc, mine?: AnyDoc): Promise<void> {
+  const id = outboxId(collection, merged.id);
+  let entry = await db.outbox.findOne(id).exec();
   if (!entry) {
-    await db.outbox.upsert(pendingEntry(collection, merged.id, merged.updatedAt));
-    return;
+    // An insert, not an upsert: an edit saved meanwhile keeps its entry.
+    const { error } = await db.outbox.bulkInsert([pendingEntry(collection, merged.id, merged.updatedAt)]);
+    const real = error.filter((failure) => failure.status !== 409);
+    if (real.length > 0) throw new Error(`could not record the merged ${id}: ${real.map((failure) => failure.status).join(', ')}`);
+    if (error.length === 0) return;
+    entry = await db.outbox.findOne(id).exec();
   }
-  // In RxDB's write queue, so a local edit stored meanwhile is seen: RxDB drops this merge for that
-  // edit (its push conflicts and merges again), and the edit's own stamp must stay to clear it. The
-  // base stays too: that push still needs it.
-  await entry.incrementalModify((data) => (!mine || data.stamp === mine.updatedAt ? { ...data, stamp: merged.updatedAt } : data));
+  const waitsForMine = (stamp: string) => !mine || stamp === mine.updatedAt;
+  if (!entry || !waitsForMine(entry.stamp)) return;
+  // In RxDB's write queue, so an edit stored meanwhile is seen; an entry removed meanwhile comes back.
+  await entry.incrementalModify((data) => (data._deleted || waitsForMine(data.stamp) ? { ...data, stamp: merged.updatedAt, _deleted: false } : data));
 }
 
 /** After a push: rows the server accepted leave the outbox unless edited again since. */
@@ -178,8 +194,8 @@ export async function clearEntriesServerHolds(db: AppDatabase, collection: Colle
  */
 async function removeEntries(db: AppDatabase, entries: RxDocument<OutboxEntry>[]): Promise<void> {
   if (entries.length === 0) return;
-  // RxDB keeps a removed document's data (until its cleanup): the tombstone leaves the base out, as
-  // a reconnect removes a thousand entries at once. Written through the collection's storage, so
+  // RxDB keeps a removed document's data (no cleanup plugin runs): the tombstone leaves the base
+  // out, as a reconnect removes a thousand entries at once. Written through the collection's storage, so
   // RxDB sets the revision and emits the change like `bulkRemove` does.
   const rows = entries.map(({ _data: previous }) => {
     const { base, ...kept } = previous;

@@ -17,8 +17,9 @@ const IDLE_MS = 300;
 export function sweepOutboxWhenIdle(db: AppDatabase, collection: CollectionName, replication: CollectionReplication): void {
   replication.active$
     .pipe(
-      filter((active) => !active),
+      // Quiet for IDLE_MS: a pull or push starting meanwhile restarts the wait.
       debounceTime(IDLE_MS),
+      filter((active) => !active),
       exhaustMap(() => sweep(db, collection, replication)),
       takeUntil(replication.canceled$.pipe(filter(Boolean))),
     )

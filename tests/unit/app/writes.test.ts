@@ -71,6 +71,32 @@ describe('local writes and the outbox', () => {
     expect(await pendingIds(database)).toEqual([]);
   });
 
+  it('a deletion is stored before its entry, and one acknowledged before its entry was recorded leaves nothing pending', async () => {
+    const database = await open();
+    await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-10' }), new Date('2026-11-22T08:00:00.000Z'));
+    await deleteDocument(database, 'workOrders', 'wo-10', new Date('2026-11-22T08:01:00.000Z'));
+    const [stored] = await database.workOrders.storageInstance.findDocumentsById(['wo-10'], true);
+    const entry = await database.outbox.findOne('workOrders/wo-10').exec();
+    // The outbox check of a quiet replication trusts an entry no older than its document's last write.
+    expect(stored?._deleted).toBe(true);
+    expect(entry?.stamp).toBe('2026-11-22T08:01:00.000Z');
+    expect(entry?.toJSON(true)._meta.lwt).toBeGreaterThanOrEqual(stored?._meta.lwt ?? Infinity);
+    // The deletion's push was acknowledged before its entry existed.
+    const at = new Date('2026-11-22T08:02:00.000Z');
+    await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-11' }), new Date('2026-11-22T08:00:00.000Z'));
+    await acknowledgePushed(database, 'workOrders', [{ ...buildWorkOrder({ id: 'wo-11' }), updatedAt: at.toISOString(), _deleted: true }], []);
+    await deleteDocument(database, 'workOrders', 'wo-11', at);
+    expect(await pendingIds(database)).toEqual(['workOrders/wo-10']);
+  });
+
+  it('a merge with no entry left records one for the merged version', async () => {
+    const database = await open();
+    const theirs = { ...buildWorkOrder({ id: 'wo-12', status: 'scheduled' }), updatedAt: '2026-11-22T08:00:02.000Z' };
+    const mine = { ...theirs, status: 'en_route' as const, updatedAt: '2026-11-22T08:00:01.000Z' };
+    await settleMergedWrite(database, 'workOrders', { ...theirs, status: 'en_route' }, theirs, mine);
+    expect((await database.outbox.findOne('workOrders/wo-12').exec())?.stamp).toBe('2026-11-22T08:00:02.000Z');
+  });
+
   it('a conflicted row stays pending until the server holds the same content', async () => {
     const database = await open();
     const mine = await saveDocument(database, 'workOrders', buildWorkOrder({ id: 'wo-5', status: 'en_route' }));
