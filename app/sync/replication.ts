@@ -121,6 +121,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         },
   });
   applyBackoff(replication);
+  catchUpWhenVisible(replication);
   if (replication.push) sweepOutboxWhenIdle(db, collection, replication);
   const load = () =>
     loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, {
@@ -244,6 +245,20 @@ export async function firstPullDone(replication: CollectionReplication): Promise
 export function retryNow(replication: CollectionReplication): void {
   replication.retryTime = MIN_RETRY_MS;
   replication.reSync();
+}
+
+/**
+ * The catch-up RxDB's own visibility handling gave (turned off above, as it also started
+ * replications): a started replication pulls what it missed when its tab is back in front, as a
+ * frozen tab's stream may be dead.
+ */
+function catchUpWhenVisible(replication: CollectionReplication): void {
+  if (typeof document === 'undefined') return;
+  const onVisibility = () => {
+    if (document.visibilityState === 'visible' && replication.internalReplicationState && !replication.isStopped()) retryNow(replication);
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  replication.onCancel.push(() => document.removeEventListener('visibilitychange', onVisibility));
 }
 
 /** RxDB retries after a constant `retryTime`; double it on each failure, reset it on success. */

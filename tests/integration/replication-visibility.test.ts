@@ -29,28 +29,52 @@ afterAll(async () => {
   Reflect.deleteProperty(globalThis, 'document');
 });
 
+let openGate = () => undefined as void;
+const pulls: string[] = [];
+
+function toggleVisibility() {
+  page.visibilityState = 'hidden';
+  page.dispatchEvent(new Event('visibilitychange'));
+  page.visibilityState = 'visible';
+  page.dispatchEvent(new Event('visibilitychange'));
+}
+
 describe('replication and the tab’s visibility', () => {
   it('does not start when the tab comes back to the front before the app starts it', async () => {
     const api = new ApiClient(server.url);
     await api.login('eng1', 'demo1234');
-    const pulls: string[] = [];
     const request = api.request.bind(api);
     api.request = ((path: string, init?: RequestInit) => {
       if (path.includes('/pull')) pulls.push(path);
       return request(path, init);
     }) as typeof api.request;
     db = await openDatabase('replication-visibility', { indexedDB: { indexedDB, IDBKeyRange } });
-    // The first screen never shows in this test: the app never starts the replication.
-    replications = startReplications(db, api, new ChangeStream(api), 'user-eng1', ['workOrders'], new Promise<void>(() => undefined));
+    // Until the gate opens (the first screen has shown), the app has not started the replication.
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    replications = startReplications(db, api, new ChangeStream(api), 'user-eng1', ['workOrders'], gate);
     await db.waitForLeadership();
-    page.visibilityState = 'hidden';
-    page.dispatchEvent(new Event('visibilitychange'));
-    page.visibilityState = 'visible';
-    page.dispatchEvent(new Event('visibilitychange'));
+    toggleVisibility();
     // RxDB queues its starts: once the queue has run, a start would have created its state.
     const [workOrders] = replications;
     await workOrders?.startQueue;
     expect(workOrders?.internalReplicationState).toBeUndefined();
     expect(pulls).toEqual([]);
   });
+
+  it('pulls what it missed when the tab comes back to the front once started', async () => {
+    openGate();
+    const [workOrders] = replications;
+    await workOrders?.awaitInitialReplication();
+    const before = pulls.length;
+    toggleVisibility();
+    await until(() => pulls.length > before);
+  });
 });
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
