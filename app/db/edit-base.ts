@@ -16,10 +16,14 @@ type Base = Record<string, unknown>;
  */
 export async function editBaseOf(db: AppDatabase, collection: CollectionName, id: string): Promise<Base | undefined> {
   const [stored] = await db.collections[collection].storageInstance.findDocumentsById([id], true);
-  // As the replication compares documents: fields and `_deleted`, without storage internals.
-  if (stored && isServerState(stored as RxDocumentData<AnyDoc>)) return withoutDerivedFields(writeDocToDocState(stored, false, false)) as Base;
+  if (stored && isServerState(stored as RxDocumentData<AnyDoc>)) return asReplicatedState(stored) as Base;
   const entry = await db.outbox.findOne(outboxId(collection, id)).exec();
   return entry?.toMutableJSON().base;
+}
+
+/** A stored document as the replication compares it: fields and `_deleted`, without storage internals or derived fields. */
+export function asReplicatedState(stored: RxDocumentData<AnyDoc>): AnyDoc {
+  return withoutDerivedFields(writeDocToDocState(stored, false, false)) as AnyDoc;
 }
 
 /** Stored exactly as the server sent it: RxDB's mark of a pulled revision is on the current one. */

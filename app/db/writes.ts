@@ -1,10 +1,10 @@
 import { isSameClientContent } from '@shared/domain/doc-rules';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
-import { writeDocToDocState, type RxDocument } from 'rxdb';
+import type { RxDocument } from 'rxdb';
 import { withoutDerivedFields } from './derived-fields';
 import { toDomain } from './domain-view';
-import { editBaseOf } from './edit-base';
+import { asReplicatedState, editBaseOf } from './edit-base';
 import { outboxId, pendingEntry, type OutboxEntry } from './outbox';
 
 /** A local write refused before it is stored, naming the field (shown next to that field). */
@@ -65,7 +65,7 @@ export async function deleteDocument(db: AppDatabase, collection: CollectionName
  */
 export async function settleMergedWrite(db: AppDatabase, collection: CollectionName, merged: AnyDoc, master: AnyDoc, mine?: AnyDoc): Promise<void> {
   const id = outboxId(collection, merged.id);
-  if (Boolean(merged._deleted) === Boolean(master._deleted) && isSameClientContent(collection, merged, master)) {
+  if (isSameClientContent(collection, merged, master)) {
     if (mine) rememberSettled(db, id, mine.updatedAt);
     const entry = await db.outbox.findOne(id).exec();
     if (entry && (!mine || entry.stamp === mine.updatedAt)) await removeEntries(db, [entry]);
@@ -173,7 +173,7 @@ export async function clearEntriesServerHolds(db: AppDatabase, collection: Colle
   const [stored, masters] = await Promise.all([db.collections[collection].storageInstance.findDocumentsById(ids, true), serverStates(ids)]);
   const held = new Set(
     stored
-      .map((doc) => withoutDerivedFields(writeDocToDocState(doc, false, false)) as AnyDoc)
+      .map(asReplicatedState)
       .filter((local) => {
         const master = masters.get(local.id);
         // `_deleted` counts: a deletion not pushed yet differs from the server's live version.
