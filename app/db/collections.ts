@@ -20,7 +20,8 @@ const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
   // v1: the Today list reads index ranges (today by scheduledStart, open ones by status) instead of
   // every work order of the assignee; nothing queried by assigneeId alone any more.
   // v2: the ranges are on the start in UTC (a derived field), so they are exact and in time order.
-  workOrders: { version: 2, indexes: ['scheduledStartUtc', ['status', 'scheduledStartUtc']] },
+  // v3: one index for all of them, on the open-or-done state and the start in UTC (derived).
+  workOrders: { version: 3, indexes: ['scheduleKey'] },
   comments: { version: 0, indexes: ['ticketId'] },
   activities: { version: 0, indexes: ['subjectId'] },
   notifications: { version: 0 },
@@ -35,7 +36,12 @@ const MIGRATIONS: Partial<Record<CollectionName, Record<number, (doc: Record<str
   // stored tickets stay valid as they are and get the new fields from the server on the next pull.
   tickets: { 1: (doc) => doc },
   // v1: only the indexes changed; RxDB rebuilds them as it copies the documents over.
-  workOrders: { 1: (doc) => doc, 2: (doc) => setDerivedFields('workOrders', { ...doc }) },
+  workOrders: {
+    1: (doc) => doc,
+    2: (doc) => setDerivedFields('workOrders', { ...doc }),
+    // v2's derived field is gone (its index too): v3's is set instead.
+    3: ({ scheduledStartUtc, ...doc }) => (void scheduledStartUtc, setDerivedFields('workOrders', doc)),
+  },
 };
 
 export function replicatedCollectionCreators(conflictHandlerFor?: (collection: CollectionName) => RxConflictHandler<AnyDoc>): Record<string, RxCollectionCreator> {

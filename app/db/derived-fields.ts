@@ -1,14 +1,25 @@
 import { defaultConflictHandler, type RxConflictHandler, type RxPlugin } from 'rxdb';
+import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 
+/** `scheduleKey` prefixes: open work orders sort apart from finished ones, each group in time order. */
+export const SCHEDULE_KEY = { open: 'open:', done: 'done:' } as const;
+
+/** A work order's `scheduleKey`: whether it is still open, then its scheduled start in UTC. */
+export function scheduleKeyOf(open: boolean, startUtc: string): string {
+  return `${open ? SCHEDULE_KEY.open : SCHEDULE_KEY.done}${startUtc}`;
+}
+
 /**
- * Fields the device derives for its own indexes and never sends: `scheduledStartUtc` is a work
- * order's `scheduledStart` as a UTC stamp. Stamps may carry any UTC offset, so their string order
- * is not their order in time; an index on the UTC form makes "today" an exact range and "the next
- * ten" the next ten in time (the Today list, app/features/today/today-query.ts).
+ * Fields the device derives for its own indexes and never sends. `scheduleKey` is a work order's
+ * open-or-done state and its `scheduledStart` as a UTC stamp (`open:2026-03-02T09:30:00.000Z`).
+ * Stamps may carry any UTC offset, so their string order is not their order in time; on the UTC
+ * form "today" is an exact range and "the next ten" the next ten in time, and the prefix makes
+ * "open before today" and "open after today" exact ranges too. One index serves the whole Today
+ * list (app/features/today/today-query.ts): each index costs every stored document a write.
  */
 export const DERIVED_FIELDS: Partial<Record<CollectionName, Record<string, { derive: (doc: Record<string, unknown>) => string }>>> = {
-  workOrders: { scheduledStartUtc: { derive: (doc) => toUtcStamp(doc.scheduledStart) } },
+  workOrders: { scheduleKey: { derive: (doc) => scheduleKeyOf(!WORK_ORDER_MACHINE.terminal.includes(doc.status as never), toUtcStamp(doc.scheduledStart)) } },
 };
 const DERIVED_NAMES = new Set(Object.values(DERIVED_FIELDS).flatMap((fields) => Object.keys(fields ?? {})));
 

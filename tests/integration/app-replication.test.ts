@@ -84,8 +84,8 @@ describe('the app’s replication against the real server', () => {
     // Only the edit went up (pulled documents are not pushed back), without the device's derived index fields.
     expect(pushedRows.map((row) => row.newDocumentState.id)).toEqual([wo.id]);
     for (const row of pushedRows) {
-      expect(row.newDocumentState).not.toHaveProperty('scheduledStartUtc');
-      if (row.assumedMasterState) expect(row.assumedMasterState).not.toHaveProperty('scheduledStartUtc');
+      expect(row.newDocumentState).not.toHaveProperty('scheduleKey');
+      if (row.assumedMasterState) expect(row.assumedMasterState).not.toHaveProperty('scheduleKey');
     }
   });
 

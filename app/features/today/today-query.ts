@@ -1,8 +1,8 @@
 import { combineLatest, map, type Observable } from 'rxjs';
 import type { MangoQuery, MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
-import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
 import type { Role } from '@shared/schemas/common';
-import { WORK_ORDER_STATUSES, type WorkOrder } from '@shared/schemas/work-order';
+import type { WorkOrder } from '@shared/schemas/work-order';
+import { SCHEDULE_KEY, scheduleKeyOf } from '../../db/derived-fields';
 import { toDomain } from '../../db/hooks';
 import { groupTodayWorkOrders, type TodayGroups } from './today-groups';
 
@@ -12,41 +12,39 @@ export const TODAY_PAGE_SIZE = 10;
 export type TodayUser = { id: string; role: Role };
 export type TodayLimits = { earlierOpen: number; upcoming: number };
 export type TodayList = TodayGroups<WorkOrder> & { more: { earlierOpen: boolean; upcoming: boolean } };
-export type TodayQueries = { today: MangoQuery<WorkOrder>; earlierOpen: MangoQuery<WorkOrder>[]; upcoming: MangoQuery<WorkOrder>[] };
-type TodayParts = { today: WorkOrder[]; earlierOpen: WorkOrder[][]; upcoming: WorkOrder[][] };
+export type TodayQueries = { today: MangoQuery<WorkOrder>[]; earlierOpen: MangoQuery<WorkOrder>[]; upcoming: MangoQuery<WorkOrder>[] };
+type TodayParts = { today: WorkOrder[][]; earlierOpen: WorkOrder[][]; upcoming: WorkOrder[][] };
 
-const OPEN_STATUSES = WORK_ORDER_STATUSES.filter((status) => !WORK_ORDER_MACHINE.terminal.includes(status));
 /**
- * The ranges are on `scheduledStartUtc`, the start in UTC the device derives and indexes
- * (app/db/derived-fields.ts): stamps may carry any UTC offset, so `scheduledStart`'s string order
- * is not time order, and "today" on it would need a range widened by a day's worth of offsets.
+ * The ranges are on `scheduleKey`, which the device derives and indexes (app/db/derived-fields.ts):
+ * open or done, then the start in UTC. Stamps may carry any UTC offset, so `scheduledStart`'s
+ * string order is not time order, and "today" on it would need a range widened by a day's worth of offsets.
  */
-type Selector = MangoQuerySelector<WorkOrder & { scheduledStartUtc: string }>;
-const BY_START = [{ scheduledStartUtc: 'asc' }, { id: 'asc' }] as unknown as MangoQuery<WorkOrder>['sort'];
+type Selector = MangoQuerySelector<WorkOrder & { scheduleKey: string }>;
+const BY_KEY = [{ scheduleKey: 'asc' }, { id: 'asc' }] as unknown as MangoQuery<WorkOrder>['sort'];
+const INDEX = ['scheduleKey'];
+/** Just past every key with this prefix (prefixes end with ':', and ';' follows it). */
+const pastPrefix = (prefix: string) => `${prefix.slice(0, -1)};`;
 
 /**
- * The Today list's queries, each an exact index range rather than a read of every work order:
- * today's (any status) by start, per open status the oldest open ones before today by
- * `[status, start]`, and the next open ones after it by start; one more than the limit to know if
- * there are more. The explicit `index`: left alone, RxDB's planner prefers other indexes and reads far more.
+ * The Today list's queries, each an exact range of one index rather than a read of every work
+ * order: today's, open and (for an engineer) done; the oldest open ones before today; the next
+ * open ones after it; one more than the limit to know if there are more. The explicit `index`:
+ * left alone, RxDB's planner prefers other indexes and reads far more.
  */
 export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): TodayQueries {
   const { start, end } = deviceDay(now);
   const isEngineer = user.role === 'engineer';
   // An engineer sees their own jobs; the desk (dispatchers, admins) sees every open one.
   const owner: Selector = isEngineer ? { assigneeId: user.id } : {};
-  const todayStatus: Selector = isEngineer ? {} : { status: { $nin: [...WORK_ORDER_MACHINE.terminal] } };
-  const query = (selector: Selector, index: string[], limit?: number): MangoQuery<WorkOrder> =>
-    ({ selector, sort: BY_START, index, ...(limit === undefined ? {} : { limit: limit + 1 }) }) as MangoQuery<WorkOrder>;
-  const byStatus = (scheduledStartUtc: Selector['scheduledStartUtc'], limit: number) =>
-    OPEN_STATUSES.map((status) => query({ ...owner, status, scheduledStartUtc }, ['status', 'scheduledStartUtc'], limit));
+  const query = (scheduleKey: Selector['scheduleKey'], limit?: number): MangoQuery<WorkOrder> =>
+    ({ selector: { ...owner, scheduleKey }, sort: BY_KEY, index: INDEX, ...(limit === undefined ? {} : { limit: limit + 1 }) }) as MangoQuery<WorkOrder>;
+  const day = (open: boolean) => query({ $gte: scheduleKeyOf(open, iso(start)), $lt: scheduleKeyOf(open, iso(end)) });
   return {
-    today: query({ ...owner, ...todayStatus, scheduledStartUtc: { $gte: iso(start), $lt: iso(end) } }, ['scheduledStartUtc']),
-    earlierOpen: byStatus({ $lt: iso(start) }, limits.earlierOpen),
-    // Most work orders after today are still open, so one walk of the start index that
-    // skips the rest stops after a page; before today most are closed, so there each open status
-    // has its own range.
-    upcoming: [query({ ...owner, status: { $in: OPEN_STATUSES }, scheduledStartUtc: { $gte: iso(end) } }, ['scheduledStartUtc'], limits.upcoming)],
+    // Done ones too for an engineer, so the day's progress shows.
+    today: isEngineer ? [day(true), day(false)] : [day(true)],
+    earlierOpen: [query({ $gte: SCHEDULE_KEY.open, $lt: scheduleKeyOf(true, iso(start)) }, limits.earlierOpen)],
+    upcoming: [query({ $gte: scheduleKeyOf(true, iso(end)), $lt: pastPrefix(SCHEDULE_KEY.open) }, limits.upcoming)],
   };
 }
 
@@ -57,7 +55,7 @@ export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): T
  */
 export function assembleTodayList(parts: TodayParts, now: Date, limits: TodayLimits): TodayList {
   const unique = new Map<string, WorkOrder>();
-  for (const wo of [parts.today, ...parts.earlierOpen, ...parts.upcoming].flat()) unique.set(wo.id, wo);
+  for (const wo of [...parts.today, ...parts.earlierOpen, ...parts.upcoming].flat()) unique.set(wo.id, wo);
   const groups = groupTodayWorkOrders([...unique.values()], now);
   const more = {
     earlierOpen: parts.earlierOpen.some((found) => found.length > limits.earlierOpen) || groups.earlierOpen.length > limits.earlierOpen,
@@ -79,7 +77,7 @@ export function todayList$(workOrders: RxCollection<WorkOrder>, user: TodayUser,
   const queries = todayQueries(user, now, limits);
   const live = (query: MangoQuery<WorkOrder>) => workOrders.find(query).$.pipe(map(toWorkOrders));
   return combineLatest({
-    today: live(queries.today),
+    today: combineLatest(queries.today.map(live)),
     earlierOpen: combineLatest(queries.earlierOpen.map(live)),
     upcoming: combineLatest(queries.upcoming.map(live)),
   }).pipe(map((parts) => assembleTodayList(parts, now, limits)));

@@ -40,16 +40,18 @@ describe('local database', () => {
     expect(withoutDerivedFields(stored?.toJSON())).toEqual(fields);
   });
 
-  it('stores a work order with its start in UTC for the Today indexes, and leaves it out of the domain', async () => {
+  it('stores a work order with its open state and start in UTC for the Today index, and leaves them out of the domain', async () => {
     const database = await open();
-    const doc = { ...buildWorkOrder({ id: 'wo-offset', scheduledStart: '2026-03-01T23:30:00-10:00' }) };
+    const doc = { ...buildWorkOrder({ id: 'wo-offset', status: 'scheduled', scheduledStart: '2026-03-01T23:30:00-10:00' }) };
     await saveDocument(database, 'workOrders', doc);
     const stored = await database.workOrders.findOne('wo-offset').exec();
-    expect(stored?.toJSON()).toMatchObject({ scheduledStart: '2026-03-01T23:30:00-10:00', scheduledStartUtc: '2026-03-02T09:30:00.000Z' });
-    // Moved by an edit: the derived start follows.
+    expect(stored?.toJSON()).toMatchObject({ scheduledStart: '2026-03-01T23:30:00-10:00', scheduleKey: 'open:2026-03-02T09:30:00.000Z' });
+    // Moved by an edit: the derived key follows; and so it does when the work order is done.
     await stored?.incrementalPatch({ scheduledStart: '2026-03-03T08:00:00+01:00' });
-    expect((await database.workOrders.findOne('wo-offset').exec())?.toJSON()).toMatchObject({ scheduledStartUtc: '2026-03-03T07:00:00.000Z' });
-    expect(toDomain((await database.workOrders.findOne('wo-offset').exec())?.toJSON())).not.toHaveProperty('scheduledStartUtc');
+    expect((await database.workOrders.findOne('wo-offset').exec())?.toJSON()).toMatchObject({ scheduleKey: 'open:2026-03-03T07:00:00.000Z' });
+    await (await database.workOrders.findOne('wo-offset').exec())?.incrementalPatch({ status: 'cancelled' });
+    expect((await database.workOrders.findOne('wo-offset').exec())?.toJSON()).toMatchObject({ scheduleKey: 'done:2026-03-03T07:00:00.000Z' });
+    expect(toDomain((await database.workOrders.findOne('wo-offset').exec())?.toJSON())).not.toHaveProperty('scheduleKey');
   });
 
   it('refuses a document that breaks its schema', async () => {

@@ -6,20 +6,23 @@ import type { AnyDoc } from '@shared/schemas/collections';
 import { buildWorkOrder } from '../../helpers/factories';
 
 /**
- * The device derives `scheduledStartUtc` for its indexes; the server never has it. Comparisons and
+ * The device derives `scheduleKey` for its index; the server never has it. Comparisons and
  * merges with the server's versions must not see it, or every stored work order would look edited.
  */
 const serverVersion = buildWorkOrder({ id: 'wo-derived', assigneeId: 'user-eng1', scheduledStart: '2026-03-01T23:30:00-10:00' });
 const stored = setDerivedFields('workOrders', { ...serverVersion });
 
 describe('derived index fields', () => {
-  it('are the start in UTC, set on a copy the caller owns', () => {
+  it('are the open state and the start in UTC, set on a copy the caller owns', () => {
     expect(stored.scheduledStart).toBe('2026-03-01T23:30:00-10:00');
-    expect((stored as Record<string, unknown>).scheduledStartUtc).toBe('2026-03-02T09:30:00.000Z');
-    expect(serverVersion).not.toHaveProperty('scheduledStartUtc');
+    expect(serverVersion.status).toBe('scheduled');
+    expect((stored as Record<string, unknown>).scheduleKey).toBe('open:2026-03-02T09:30:00.000Z');
+    expect(serverVersion).not.toHaveProperty('scheduleKey');
+    expect(setDerivedFields('workOrders', { ...serverVersion, status: 'completed' })).toMatchObject({ scheduleKey: 'done:2026-03-02T09:30:00.000Z' });
+    expect(setDerivedFields('workOrders', { ...serverVersion, status: 'on_hold' })).toMatchObject({ scheduleKey: 'open:2026-03-02T09:30:00.000Z' });
     expect(setDerivedFields('tickets', { id: 't1' })).toEqual({ id: 't1' });
     // A tombstone without fields still gets a value (the field is required by the index).
-    expect(setDerivedFields('workOrders', { id: 'wo-gone', _deleted: true })).toEqual({ id: 'wo-gone', _deleted: true, scheduledStartUtc: '' });
+    expect(setDerivedFields('workOrders', { id: 'wo-gone', _deleted: true })).toEqual({ id: 'wo-gone', _deleted: true, scheduleKey: 'open:' });
   });
 
   it('are left out when the device’s version is compared with the server’s', () => {
@@ -37,6 +40,6 @@ describe('derived index fields', () => {
     const input = { assumedMasterState: stored, newDocumentState: mine, realMasterState: theirs } as unknown as RxConflictHandlerInput<AnyDoc>;
     const merged = (await handler.resolve(input, 'test')) as Record<string, unknown>;
     expect(merged).toMatchObject({ scheduledStart: '2026-03-02T08:00:00+01:00', notes: [...serverVersion.notes, note] });
-    expect(merged).not.toHaveProperty('scheduledStartUtc');
+    expect(merged).not.toHaveProperty('scheduleKey');
   });
 });

@@ -46,7 +46,7 @@ async function openWith(name: string, storage: RxStorage<unknown, unknown>, docs
 
 const queriesFor = (user: TodayUser, day: number, limit: number): MangoQuery<WorkOrder>[] => {
   const queries = todayQueries(user, new Date(now.getTime() + day * DAY_MS), { earlierOpen: limit, upcoming: limit });
-  return [queries.today, ...queries.earlierOpen, ...queries.upcoming];
+  return [...queries.today, ...queries.earlierOpen, ...queries.upcoming];
 };
 
 const QUERIES: MangoQuery<WorkOrder>[] = [
@@ -58,7 +58,7 @@ const QUERIES: MangoQuery<WorkOrder>[] = [
   // Sorted by a field no index starts with: the whole range is read and sorted.
   { selector: { status: { $in: ['scheduled', 'on_hold'] } }, sort: [{ number: 'asc' }, { id: 'asc' }], limit: 12 },
   { selector: {}, limit: 7 },
-  { selector: { scheduledStartUtc: { $gt: '2027-01-01T00:00:00.000Z' } }, sort: [{ scheduledStartUtc: 'asc' }], index: ['scheduledStartUtc'] } as MangoQuery<WorkOrder>,
+  { selector: { scheduleKey: { $gt: 'open:2027-01-01T00:00:00.000Z' } }, sort: [{ scheduleKey: 'asc' }], index: ['scheduleKey'] } as MangoQuery<WorkOrder>,
 ];
 
 let plain: RxDatabase;

@@ -97,4 +97,15 @@ describe('the Today list by index ranges', () => {
     await db!.workOrders!.insert(added);
     expect((await next).today).toHaveLength(first.today.length + 1);
   });
+
+  it('drops an earlier open work order once it is done (its index key changes with its status)', async () => {
+    const list$ = todayList$(workOrders, engineer, now, { earlierOpen: 5, upcoming: 5 });
+    const overdue = (await firstValueFrom(list$)).earlierOpen[0];
+    expect(overdue).toBeDefined();
+    const gone = firstValueFrom(list$.pipe(filter((list) => !list.earlierOpen.some((wo) => wo.id === overdue!.id))));
+    await (await workOrders.findOne(overdue!.id).exec())?.incrementalPatch({ status: 'completed' });
+    const after = await gone;
+    expect(after.earlierOpen).toHaveLength(5);
+    expect(after.earlierOpen.every((wo) => isOpen(wo))).toBe(true);
+  });
 });

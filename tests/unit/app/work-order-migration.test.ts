@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addRxPlugin, createRxDatabase, type RxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { replicatedCollectionCreators } from '@app/db/collections';
@@ -24,7 +24,7 @@ const stored = (overrides: Partial<WorkOrder>) => {
   return doc;
 };
 
-describe('workOrders schema v2 (Today list indexes on the start in UTC)', () => {
+describe('workOrders schema v3 (one Today list index on the open state and the start in UTC)', () => {
   it('keeps the work orders, their replication stamps and the outbox of a v0 database', async () => {
     const name = 'work-order-migration-test';
     const v0 = await createRxDatabase({ name, storage: storage() });
@@ -47,11 +47,47 @@ describe('workOrders schema v2 (Today list indexes on the start in UTC)', () => 
     expect(migrated?.toJSON()).toMatchObject({ id: 'wo-edited', status: 'on_hold', notes: edited.notes, checklist: edited.checklist });
     expect(migrated?.toJSON(true)._meta.lwt).toBe(lwtBefore);
     expect((await db.outbox?.find().exec())?.map((entry) => entry.docId)).toEqual(['wo-edited']);
-    // Each stored work order gains its start in UTC, and the new indexes answer the Today list's queries.
-    expect((await workOrders.findOne('wo-next').exec())?.toJSON()).toMatchObject({ scheduledStartUtc: '2026-03-05T02:30:00.000Z' });
-    const open = await workOrders.find({ selector: { status: 'on_hold', scheduledStartUtc: { $lt: '2026-03-03T00:00:00.000Z' } }, index: ['status', 'scheduledStartUtc'] } as never).exec();
-    expect(open.map((doc) => doc.id)).toEqual(['wo-edited']);
-    const next = await workOrders.find({ selector: { scheduledStartUtc: { $gte: '2026-03-05T02:00:00.000Z', $lt: '2026-03-05T03:00:00.000Z' } }, index: ['scheduledStartUtc'] } as never).exec();
-    expect(next.map((doc) => doc.id)).toEqual(['wo-next']);
+    // Each stored work order gains its key, and the new index answers the Today list's queries.
+    expect((await workOrders.findOne('wo-next').exec())?.toJSON()).toMatchObject({ scheduleKey: 'open:2026-03-05T02:30:00.000Z' });
+    expect(await openIdsIn(workOrders, 'open:', 'open:2026-03-05T00:00:00.000Z')).toEqual(['wo-edited']);
+    expect(await openIdsIn(workOrders, 'open:2026-03-05T02:00:00.000Z', 'open:2026-03-05T03:00:00.000Z')).toEqual(['wo-next']);
+    expect(await openIdsIn(workOrders, 'done:', 'done;')).toEqual(['wo-done']);
+  });
+
+  it('replaces the v2 start-in-UTC field and its two indexes with the key', async () => {
+    const name = 'work-order-migration-v2-test';
+    const v2 = await createRxDatabase({ name, storage: storage() });
+    await v2.addCollections({ workOrders: { schema: v2Schema(), migrationStrategies: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc } } });
+    await v2.workOrders?.bulkInsert([
+      { ...stored({ id: 'wo-open', status: 'on_hold', scheduledStart: '2026-03-01T23:30:00-10:00' }), scheduledStartUtc: '2026-03-02T09:30:00.000Z' },
+      { ...stored({ id: 'wo-closed', status: 'completed', scheduledStart: '2026-03-02T10:00:00.000Z' }), scheduledStartUtc: '2026-03-02T10:00:00.000Z' },
+    ]);
+    await v2.close();
+
+    db = await createRxDatabase({ name, storage: storage() });
+    await db.addCollections({ workOrders: replicatedCollectionCreators().workOrders! });
+    const migrated = (await db.workOrders!.findOne('wo-open').exec())?.toJSON();
+    expect(migrated).toMatchObject({ id: 'wo-open', status: 'on_hold', scheduleKey: 'open:2026-03-02T09:30:00.000Z' });
+    expect(migrated).not.toHaveProperty('scheduledStartUtc');
+    expect(await openIdsIn(db.workOrders!, 'done:2026-03-02T00:00:00.000Z', 'done:2026-03-03T00:00:00.000Z')).toEqual(['wo-closed']);
   });
 });
+
+/** The ids in one range of the Today index, in its order. */
+async function openIdsIn(workOrders: RxCollection, from: string, to: string): Promise<string[]> {
+  const found = await workOrders.find({ selector: { scheduleKey: { $gte: from, $lt: to } }, sort: [{ scheduleKey: 'asc' }, { id: 'asc' }], index: ['scheduleKey'] } as never).exec();
+  return found.map((doc) => (doc as unknown as { id: string }).id);
+}
+
+/** The work-order schema as v2 had it: the start in UTC as its derived field, indexed alone and after the status. */
+function v2Schema() {
+  const current = rxSchemaFor('workOrders', { version: 2 }) as unknown as { properties: Record<string, unknown>; required: string[] };
+  const { scheduleKey, ...properties } = current.properties;
+  void scheduleKey;
+  return {
+    ...current,
+    properties: { ...properties, scheduledStartUtc: { type: 'string', maxLength: 40 } },
+    required: [...current.required.filter((field) => field !== 'scheduleKey'), 'scheduledStartUtc'],
+    indexes: ['scheduledStartUtc', ['status', 'scheduledStartUtc']],
+  } as never;
+}
