@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openDatabase } from '@app/db/database';
 import { withCleanupByChangeIndex, withoutCleanupIndex } from '@app/db/cleanup-index';
@@ -19,8 +19,8 @@ afterEach(async () => {
 });
 
 async function notesDatabase(name: string, storage = leanStorage()) {
-  const db = await createRxDatabase<{ notes: never }>({ name, storage, multiInstance: false });
-  opened.push(db);
+  const db = await createRxDatabase<{ notes: RxCollection<Note> }>({ name, storage, multiInstance: false });
+  opened.push(db as unknown as RxDatabase);
   await db.addCollections({ notes: { schema: NOTE_SCHEMA } });
   return db;
 }
@@ -51,11 +51,11 @@ describe("RxDB's tables without the cleanup-only index", () => {
   it('purges tombstones older than asked and keeps live documents and newer tombstones', async () => {
     const db = await notesDatabase('cleanup-index-purge');
     const notes = db.notes;
-    await notes.bulkInsert([{ id: 'kept', text: 'live' }, { id: 'old-tombstone', text: 'gone' }] as never[]);
+    await notes.bulkInsert([{ id: 'kept', text: 'live' }, { id: 'old-tombstone', text: 'gone' }]);
     await (await notes.findOne('old-tombstone').exec())?.remove();
     const cutoff = Date.now();
     while (Date.now() <= cutoff) await new Promise((resolve) => setTimeout(resolve, 1));
-    await notes.insert({ id: 'new-tombstone', text: 'gone later' } as never);
+    await notes.insert({ id: 'new-tombstone', text: 'gone later' });
     await (await notes.findOne('new-tombstone').exec())?.remove();
     // Tombstones deleted before `cutoff`: older than (now - cutoff) ms.
     await notes.storageInstance.cleanup(Date.now() - cutoff);
@@ -65,14 +65,14 @@ describe("RxDB's tables without the cleanup-only index", () => {
 
   it('opens a table created with the index as it is, and reads and writes it', async () => {
     const before = await notesDatabase('cleanup-index-existing', getRxStorageDexie(fakeIndexedDb));
-    await before.notes.insert({ id: 'from-before', text: 'stored by the stock storage' } as never);
+    await before.notes.insert({ id: 'from-before', text: 'stored by the stock storage' });
     await before.close();
-    opened.splice(opened.indexOf(before), 1);
+    opened.splice(opened.indexOf(before as unknown as RxDatabase), 1);
     expect(await indexNamesOf('rxdb-dexie-cleanup-index-existing--0--notes')).toContain('_meta.lwt');
 
     const after = await notesDatabase('cleanup-index-existing');
     expect((await after.notes.findOne('from-before').exec())?.toJSON()).toMatchObject({ text: 'stored by the stock storage' });
-    await after.notes.insert({ id: 'from-after', text: 'stored now' } as never);
+    await after.notes.insert({ id: 'from-after', text: 'stored now' });
     expect(await after.notes.count().exec()).toBe(2);
   });
 });
