@@ -27,8 +27,9 @@ export async function pullPage(
   const documents: AnyDoc[] = [];
   let since = decodeCheckpoint(checkpoint) ?? '0';
   const batchSize = scanBatchSize(collection, scope === 'all', limit);
+  const readChanges = deps.store.changesReader(collection);
   for (;;) {
-    const page = await deps.store.changes(collection, since, batchSize);
+    const page = await readChanges(since, batchSize);
     for (const row of page.rows) {
       const doc = documentFor(collection, scope, row.stored, deps.logger);
       if (doc) documents.push(doc);

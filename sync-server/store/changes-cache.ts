@@ -61,13 +61,22 @@ export class ChangesCache {
    * loading, turned off, a checkpoint it cannot order, or the store is ahead for too long).
    */
   async changes(since: string | undefined, limit: number): Promise<CachedPage | undefined> {
+    if (!orderable(since) || !(await this.current())) return undefined;
+    return this.changesHeld(since, limit);
+  }
+
+  /**
+   * Changes after `since` as the cache holds them now, without asking the store how far it is:
+   * for a caller that has seen `current()` hold during the same request.
+   */
+  changesHeld(since: string | undefined, limit: number): CachedPage | undefined {
     const after = since === undefined ? 0 : toSeqNumber(since);
-    if (after === undefined || !(await this.current())) return undefined;
+    if (after === undefined || this.state !== 'ready') return undefined;
     return this.slice(after, limit);
   }
 
-  /** Whether the cache serves reads and has followed the feed up to the store's current sequence. */
-  private async current(): Promise<boolean> {
+  /** Whether the cache serves reads and has followed the feed up to the store's current sequence (one store round trip). */
+  async current(): Promise<boolean> {
     if (this.state !== 'ready') return false;
     const target = toSeqNumber(String((await this.couch.db.get(this.dbName)).update_seq));
     return target !== undefined && (await this.caughtUp(target));
@@ -243,4 +252,9 @@ function toSeqNumber(seq: string): number | undefined {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A checkpoint the cache can order (the embedded store's integer sequences). */
+function orderable(since: string | undefined): boolean {
+  return since === undefined || toSeqNumber(since) !== undefined;
 }

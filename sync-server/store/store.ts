@@ -133,8 +133,30 @@ export class Store {
 
   /** One page of the collection's changes feed after `since` (https://docs.couchdb.org/en/stable/api/database/changes.html). */
   async changes(collection: CollectionName, since: string | undefined, limit: number): Promise<ChangesPage> {
-    const cached = await this.call(async () => this.caches.get(collection)?.changes(since, limit));
-    if (cached) return cached;
+    return this.changesReader(collection)(since, limit);
+  }
+
+  /**
+   * One request's reader of a collection's changes feed, page by page. The cache is checked against
+   * the store's current sequence once, at the first read: later reads come after that check and the
+   * cache only moves forward, so they too see every write acknowledged before the request. A scoped
+   * pull scans the feed in batches (an engineer's few hundred assets among 20,000): one store round
+   * trip per request instead of one per batch.
+   */
+  changesReader(collection: CollectionName): (since: string | undefined, limit: number) => Promise<ChangesPage> {
+    let cacheCurrent: Promise<boolean> | undefined;
+    return async (since, limit) => {
+      const cache = this.caches.get(collection);
+      if (cache) {
+        cacheCurrent ??= this.call(() => cache.current());
+        const cached = (await cacheCurrent) ? cache.changesHeld(since, limit) : undefined;
+        if (cached) return cached;
+      }
+      return this.changesFromStore(collection, since, limit);
+    };
+  }
+
+  private async changesFromStore(collection: CollectionName, since: string | undefined, limit: number): Promise<ChangesPage> {
     const response = await this.call(() =>
       this.db(collection).changes({ since: since ?? '0', limit, include_docs: true, style: 'main_only' }),
     );

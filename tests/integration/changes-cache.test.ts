@@ -1,5 +1,5 @@
 import nano from 'nano';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnyDoc } from '@shared/schemas/collections';
 import { createLogger } from '@server/logger';
 import { ChangesCache } from '@server/store/changes-cache';
@@ -91,6 +91,29 @@ describe('the changes cache', () => {
     expect(fromCache?.get('wo-cache-0002')?.fields._deleted).toBe(true);
     expect(fromCache?.has('wo-cache-nope')).toBe(false);
     expect(fromCache).toEqual(await store.getMany('workOrders', ids));
+  });
+
+  it('asks the store how far it is once per request, and a request still sees a write made just before it', async () => {
+    const cached = new Store(couch.url, 'fs_', logger);
+    cached.cacheChanges(['workOrders'], 10_000);
+    await cached.changesCachesLoaded();
+    const storeAsked = vi.spyOn(ChangesCache.prototype, 'current');
+    try {
+      await cached.bulkInsert('workOrders', [{ doc: workOrder(950), acl }]);
+      // One request: the pull route reads its batches through one reader.
+      const read = cached.changesReader('workOrders');
+      const { seen } = await readAll((since) => read(since, 7));
+      expect(seen.map((row) => row.id)).toContain('wo-cache-0950');
+      expect(seen.length).toBeGreaterThan(7 * 5);
+      expect(storeAsked).toHaveBeenCalledTimes(1);
+      // The next request asks again.
+      const next = cached.changesReader('workOrders');
+      await readAll((since) => next(since, 7), seen.at(-8)?.seq);
+      expect(storeAsked).toHaveBeenCalledTimes(2);
+    } finally {
+      storeAsked.mockRestore();
+      cached.close();
+    }
   });
 
   it('turns itself off past its size limit, so reads go to the store', async () => {
