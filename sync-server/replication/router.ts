@@ -9,6 +9,7 @@ import { validate } from '../middlewares/validate';
 import { NumberAllocator } from '../services/numbering';
 import { PushService } from '../services/push-service';
 import { pullPage } from './pull';
+import { pullBody } from './pull-body';
 import { openChangeStream } from './stream';
 
 /** RxDB-style replication endpoints: `/:collection/pull`, `/:collection/push`, and `/stream`. */
@@ -16,6 +17,11 @@ export function createSyncRouter(deps: AppDeps) {
   const router = Router();
   const pushService = new PushService(deps, new NumberAllocator(deps.store));
   router.use(requireAuth(deps.config.JWT_SECRET, deps.clock));
+  // A user's documents never sit in a browser's or a proxy's HTTP cache (a shared device, a sign-out).
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   router.get('/stream', (req, res, next) => {
     openChangeStream(deps, principalOf(res), req, res).catch(next);
@@ -30,7 +36,10 @@ export function createSyncRouter(deps: AppDeps) {
   router.get('/:collection/pull', validate('query', PullQuerySchema), async (_req, res) => {
     const query = res.locals.query as z.infer<typeof PullQuerySchema>;
     const collection = res.locals.collection as CollectionName;
-    res.json(await pullPage(deps, principalOf(res), collection, query.checkpoint, query.limit));
+    const page = await pullPage(deps, principalOf(res), collection, query.checkpoint, query.limit);
+    // Written, not `res.json`: no ETag hashed over a page of a thousand documents (nothing
+    // revalidates a pull: the next one asks from a new checkpoint).
+    res.type('json').end(pullBody(page));
   });
 
   router.post('/:collection/push', validate('body', PushBodySchema), async (_req, res) => {

@@ -25,6 +25,16 @@ describe('pull by checkpoint', () => {
     expect(resumed.documents).toEqual([]);
   });
 
+  it('answers a page as JSON that no HTTP cache keeps, with no ETag', async () => {
+    const page = await apiAs(server.url, PEOPLE.engA, secret).get<{ documents: { id: string }[]; checkpoint: string }>('/api/sync/workOrders/pull?limit=3');
+    expect(page.status).toBe(200);
+    expect(page.body.documents).toHaveLength(3);
+    expect(typeof page.body.checkpoint).toBe('string');
+    expect(page.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('etag')).toBeNull();
+  });
+
   it('a dispatcher pulls every work order; pages never repeat or skip a document', async () => {
     const full = await pullAll(apiAs(server.url, PEOPLE.dispatcher, secret), 'workOrders', 7);
     expect(ids(full.documents)).toEqual(ids(WORLD.workOrders));
