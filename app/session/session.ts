@@ -1,6 +1,7 @@
 import type { User } from '@shared/schemas/user';
 import { databaseNameFor, openDatabase, type AppDatabase } from '../db/database';
 import type { ApiClient } from '../sync/api-client';
+import { firstPagesIfFresh } from '../sync/first-pages';
 import { SyncEngine } from '../sync/sync-engine';
 import { firstScreenShown } from './first-screen';
 import { cacheProfile, clearCachedProfile, readCachedProfile } from './profile-cache';
@@ -17,10 +18,12 @@ export class Session {
   static async open(user: User, api: ApiClient): Promise<Session> {
     cacheProfile(user);
     // User Timing marks: DevTools and the bench split the first screen's time with them.
+    const name = databaseNameFor(user.id);
+    const firstPages = await firstPagesIfFresh(api, name);
     performance.mark('fs:database-open');
-    const db = await openDatabase(databaseNameFor(user.id), { validate: import.meta.env.DEV, principal: user });
+    const db = await openDatabase(name, { validate: import.meta.env.DEV, principal: user });
     performance.mark('fs:database-opened');
-    const sync = new SyncEngine(db, api, user.id, firstScreenShown());
+    const sync = new SyncEngine(db, api, user.id, firstScreenShown(), firstPages);
     sync.start();
     return new Session(user, db, sync);
   }

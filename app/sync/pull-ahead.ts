@@ -1,6 +1,8 @@
 import type { AnyDoc } from '@shared/schemas/collections';
 
 export type PulledPage<C> = { documents: AnyDoc[]; checkpoint: C | undefined };
+/** A first page asked for before the load (its batch size, when asked, the answer to come). */
+export type AskedPage<C> = { limit: number; at: number; page: Promise<PulledPage<C>> };
 
 /** A page fetched ahead is used only this soon after it was asked for; older ones are fetched again. */
 const AHEAD_TTL_MS = 10_000;
@@ -21,8 +23,13 @@ type Ahead<C> = { key: string; limit: number; at: number; page: Promise<PulledPa
  * store's change sequence, so a write after a page was read ahead lands on a later page: nothing is
  * skipped.
  */
-export function withPullAhead<C>(fetchPage: (checkpoint: C | undefined, limit: number) => Promise<PulledPage<C>>, keyOf: (checkpoint: C | undefined) => string) {
-  let queue: Ahead<C>[] = [];
+export function withPullAhead<C>(
+  fetchPage: (checkpoint: C | undefined, limit: number) => Promise<PulledPage<C>>,
+  keyOf: (checkpoint: C | undefined) => string,
+  firstPage?: AskedPage<C>,
+) {
+  // The first page, when already asked for (app/sync/first-pages.ts), counts as fetched ahead.
+  let queue: Ahead<C>[] = firstPage ? [{ key: keyOf(undefined), ...firstPage }] : [];
   const isFull = (page: PulledPage<C>, limit: number) => page.documents.length === limit && page.checkpoint !== undefined;
   const fetchAhead = (checkpoint: C | undefined, limit: number) => {
     const page = fetchPage(checkpoint, limit);
@@ -40,6 +47,8 @@ export function withPullAhead<C>(fetchPage: (checkpoint: C | undefined, limit: n
       extend(limit);
     }, () => undefined);
   };
+  // A full first page asks for the next one as soon as it arrives, before the load starts.
+  if (firstPage) extend(firstPage.limit);
   return async (checkpoint: C | undefined, limit: number): Promise<PulledPage<C>> => {
     const key = keyOf(checkpoint);
     const head = queue[0];

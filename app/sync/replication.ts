@@ -1,7 +1,7 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
-import { MAX_PUSH_ROWS, type PullResponse } from '@shared/sync/protocol';
+import { MAX_PUSH_ROWS } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
 import { storedAsServerState } from '../db/edit-base';
@@ -13,20 +13,16 @@ import type { ChangeStream } from './change-stream';
 import { loadInitially, type LoadCheckpoints } from './initial-load';
 import { LoadOrder } from './load-order';
 import { sweepOutboxWhenIdle } from './outbox-sweep';
-import { withPullAhead } from './pull-ahead';
+import type { FirstPages } from './first-pages';
+import { withPullAhead, type AskedPage } from './pull-ahead';
+import { pullBatchSize, pullFromServer, type ClientCheckpoint } from './pull-request';
 import { pushBodies } from './push-body';
 import { awaitReferencedPushes } from './push-order';
 import { PushGate } from './push-gate';
 
-/**
- * RxDB stacks checkpoints with Object.assign, which mangles a bare string; the server's opaque
- * checkpoint string therefore travels inside an object on the client side.
- */
-export type ClientCheckpoint = { value: string };
+export type { ClientCheckpoint } from './pull-request';
 export type CollectionReplication = RxReplicationState<AnyDoc, ClientCheckpoint>;
 
-const PULL_BATCH = 1000;
-const PULL_BATCH_BY_COLLECTION: Partial<Record<CollectionName, number>> = { attachments: 20 };
 /** Photos are large: push them a few at a time so one request stays well under the body limit. */
 const PUSH_BATCH: Partial<Record<CollectionName, number>> = { attachments: 10 };
 /** As many rows as the server takes in one push: fewer round trips and fewer RxDB cycles on a reconnect. */
@@ -49,19 +45,20 @@ export function startReplications(
   userId: string,
   collections: readonly CollectionName[] = COLLECTION_NAMES,
   startAfter: Promise<void> = Promise.resolve(),
+  firstPages?: FirstPages,
 ): CollectionReplication[] {
   const order = new LoadOrder(collections);
-  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection, { startAfter, order }));
+  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection, { startAfter, order, firstPage: firstPages?.get(collection) }));
 }
 
-type StartOptions = { startAfter: Promise<void>; order: LoadOrder };
+type StartOptions = { startAfter: Promise<void>; order: LoadOrder; firstPage?: AskedPage<ClientCheckpoint> };
 
 function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName, start: StartOptions) {
-  const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pull(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '');
+  const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pullFromServer(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '', start.firstPage);
   const gate = new PushGate();
   // Per user: another user's checkpoint on this device must never be reused.
   const replicationIdentifier = `fs-sync-v1-${userId}-${collection}`;
-  const batchSize = PULL_BATCH_BY_COLLECTION[collection] ?? PULL_BATCH;
+  const batchSize = pullBatchSize(collection);
   const replication = replicateRxCollection<AnyDoc, ClientCheckpoint>({
     collection: db.collections[collection] as never,
     replicationIdentifier,
@@ -193,13 +190,6 @@ async function pushRows(api: ApiClient, collection: CollectionName, rows: RxRepl
   const sent = rows.map((row) => ({ ...row, newDocumentState: withoutDerivedFields(row.newDocumentState), assumedMasterState: withoutDerivedFields(row.assumedMasterState) }));
   const answers = await Promise.all(pushBodies(sent).map((body) => api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body })));
   return answers.flat();
-}
-
-async function pull(api: ApiClient, collection: CollectionName, checkpoint: string | undefined, limit: number) {
-  const query = new URLSearchParams({ limit: String(limit), ...(checkpoint ? { checkpoint } : {}) });
-  const page = await api.request<PullResponse>(`/api/sync/${collection}/pull?${query}`);
-  const next = page.checkpoint ?? checkpoint;
-  return { documents: page.documents, checkpoint: next ? { value: next } : undefined };
 }
 
 /** Longest wait for RxDB to record a push (it records nothing when the replication stops meanwhile). */

@@ -2,6 +2,7 @@ import { asyncScheduler, BehaviorSubject, combineLatest, map, merge, throttleTim
 import type { AppDatabase } from '../db/database';
 import type { ApiClient } from './api-client';
 import { ChangeStream } from './change-stream';
+import type { FirstPages } from './first-pages';
 import { AuthError, describeSyncError, OfflineError } from './errors';
 import { firstPullDone, retryNow, startReplications, type CollectionReplication } from './replication';
 
@@ -43,6 +44,8 @@ export class SyncEngine {
     private readonly userId: string,
     /** Replication waits for this (the session passes "the first screen has shown"); the live stream does not. */
     private readonly startReplicationAfter: Promise<void> = Promise.resolve(),
+    /** A fresh device's first pages, asked for while its database opened (app/sync/first-pages.ts). */
+    private readonly firstPages?: FirstPages,
   ) {
     this.stream = new ChangeStream(api);
     this.status$ = new BehaviorSubject<SyncStatus>({
@@ -61,7 +64,7 @@ export class SyncEngine {
 
   start(): void {
     this.stream.start();
-    this.replications = startReplications(this.db, this.api, this.stream, this.userId, undefined, this.startReplicationAfter);
+    this.replications = startReplications(this.db, this.api, this.stream, this.userId, undefined, this.startReplicationAfter, this.firstPages);
     const succeeded$ = merge(...this.replications.flatMap((replication) => [replication.received$, replication.sent$]));
     const errors$ = merge(...this.replications.map((replication) => replication.error$));
     // Syncing while any collection is: the last event of one alone would say idle while others still load.

@@ -6,6 +6,7 @@ import { TODAY_PAGE_SIZE, todayList$, type TodayList } from '@app/features/today
 import { updateWorkOrder } from '@app/features/work-orders/update-work-order';
 import { type AppDatabase, databaseNameFor, openDatabase } from '@app/db/database';
 import { ApiClient } from '@app/sync/api-client';
+import { firstPagesIfFresh } from '@app/sync/first-pages';
 import { SyncEngine } from '@app/sync/sync-engine';
 import type { Credentials, OursPage } from './page-api';
 
@@ -24,9 +25,12 @@ async function initialSync({ username, password }: Credentials) {
   const api = new ApiClient();
   const login = await api.login(username, password);
   const started = performance.now();
-  const db = await openDatabase(databaseNameFor(login.user.id));
+  // As the app's session opens (app/session/session.ts): a fresh device asks for its first pages first.
+  const name = databaseNameFor(login.user.id);
+  const firstPages = await firstPagesIfFresh(api, name);
+  const db = await openDatabase(name);
   const openMs = performance.now() - started;
-  const engine = new SyncEngine(db, api, login.user.id);
+  const engine = new SyncEngine(db, api, login.user.id, undefined, firstPages);
   session = { db, engine, userId: login.user.id };
   engine.start();
   await Promise.all(engine.replicationStates.map((replication) => replication.awaitInitialReplication()));

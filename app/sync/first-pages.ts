@@ -1,0 +1,38 @@
+import { COLLECTION_NAMES, type CollectionName } from '@shared/schemas/collections';
+import type { ApiClient } from './api-client';
+import type { AskedPage } from './pull-ahead';
+import { pullBatchSize, pullFromServer, type ClientCheckpoint } from './pull-request';
+
+/** First pages by collection, asked for before the replication starts. */
+export type FirstPages = ReadonlyMap<CollectionName, AskedPage<ClientCheckpoint>>;
+
+/**
+ * A fresh device asks for the first page of every collection as soon as the user has signed in,
+ * while its local database is still being created (a dozen IndexedDB databases: 150–250 ms) and
+ * the first screen renders: the server's answers overlap that instead of following it. Only on a
+ * device holding none of this user's data, which needs every first page anyway: a device with data
+ * pulls from its own checkpoints, and would throw the pages away (mobile data). The pages are
+ * used by the initial load (app/sync/pull-ahead.ts drops them when stale).
+ */
+export async function firstPagesIfFresh(api: ApiClient, databaseName: string, collections: readonly CollectionName[] = COLLECTION_NAMES): Promise<FirstPages | undefined> {
+  if (!(await holdsNoDatabase(databaseName))) return undefined;
+  return new Map(
+    collections.map((collection) => {
+      const limit = pullBatchSize(collection);
+      const page = pullFromServer(api, collection, undefined, limit);
+      // A failure surfaces (and is retried) when the load asks for the page.
+      page.catch(() => undefined);
+      return [collection, { limit, at: Date.now(), page }];
+    }),
+  );
+}
+
+/**
+ * Whether none of RxDB's IndexedDB databases for this database name exist yet (its Dexie storage
+ * names them `rxdb-dexie-<name>--<version>--<collection>`). Unknown (no `databases()`) counts as not fresh.
+ */
+async function holdsNoDatabase(databaseName: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+  const existing = await indexedDB.databases();
+  return !existing.some((info) => info.name?.startsWith(`rxdb-dexie-${databaseName}--`));
+}

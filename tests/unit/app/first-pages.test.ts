@@ -1,0 +1,41 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES } from '@shared/schemas/collections';
+import type { ApiClient } from '@app/sync/api-client';
+import { firstPagesIfFresh } from '@app/sync/first-pages';
+
+/** An API that answers every pull with an empty last page and records what was asked. */
+function recordingApi() {
+  const asked: string[] = [];
+  const api = { request: async (url: string) => (asked.push(url), { documents: [], checkpoint: 'cp-1' }) } as unknown as ApiClient;
+  return { api, asked };
+}
+
+async function createIndexedDb(name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => (request.result.close(), resolve());
+    request.onerror = () => reject(request.error);
+  });
+}
+
+describe("a fresh device's first pages", () => {
+  it('are asked for every collection, with its batch size, when no database of this user exists', async () => {
+    const { api, asked } = recordingApi();
+    // Another user's database on the same device does not count.
+    await createIndexedDb('rxdb-dexie-fs-user-other--0--workOrders');
+    const pages = await firstPagesIfFresh(api, 'fs-user-fresh');
+    expect([...(pages?.keys() ?? [])]).toEqual(COLLECTION_NAMES);
+    expect(asked).toContain('/api/sync/workOrders/pull?limit=1000');
+    expect(asked).toContain('/api/sync/attachments/pull?limit=20');
+    expect(pages?.get('workOrders')?.limit).toBe(1000);
+    expect(await pages?.get('workOrders')?.page).toEqual({ documents: [], checkpoint: { value: 'cp-1' } });
+  });
+
+  it('are not asked for on a device that holds this user’s database (it pulls from its own checkpoints)', async () => {
+    const { api, asked } = recordingApi();
+    await createIndexedDb('rxdb-dexie-fs-user-known--3--workOrders');
+    expect(await firstPagesIfFresh(api, 'fs-user-known')).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+});
