@@ -17,7 +17,7 @@ export type FirstPages = ReadonlyMap<CollectionName, AskedPage<ClientCheckpoint>
 export async function firstPagesIfFresh(api: ApiClient, databaseName: string, collections: readonly CollectionName[] = COLLECTION_NAMES): Promise<FirstPages | undefined> {
   if (!(await holdsNoDatabase(databaseName))) return undefined;
   return new Map(
-    collections.map((collection) => {
+    inAskingOrder(collections).map((collection) => {
       const limit = pullBatchSize(collection);
       const page = pullFromServer(api, collection, undefined, limit);
       // A failure surfaces (and is retried) when the load asks for the page.
@@ -35,4 +35,13 @@ async function holdsNoDatabase(databaseName: string): Promise<boolean> {
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
   const existing = await indexedDB.databases();
   return !existing.some((info) => info.name?.startsWith(`rxdb-dexie-${databaseName}--`));
+}
+
+/**
+ * Work orders first: the server answers in the order it is asked, and an engineer's work orders are
+ * the largest collection by far, whose pages are the load's critical path; the others' first pages
+ * (scans of whole feeds for a few hundred documents in scope) then arrive while it is written.
+ */
+function inAskingOrder(collections: readonly CollectionName[]): CollectionName[] {
+  return [...collections].sort((a, b) => Number(b === 'workOrders') - Number(a === 'workOrders'));
 }
