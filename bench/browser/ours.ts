@@ -7,6 +7,7 @@ import { updateWorkOrder } from '@app/features/work-orders/update-work-order';
 import { type AppDatabase, databaseNameFor, openDatabase } from '@app/db/database';
 import { ApiClient } from '@app/sync/api-client';
 import { firstPagesIfFresh } from '@app/sync/first-pages';
+import { PAGE_STORED_MARK } from '@app/sync/initial-load';
 import { SyncEngine } from '@app/sync/sync-engine';
 import type { Credentials, OursPage } from './page-api';
 
@@ -35,7 +36,15 @@ async function initialSync({ username, password }: Credentials) {
   engine.start();
   await Promise.all(engine.replicationStates.map((replication) => replication.awaitInitialReplication()));
   const ms = performance.now() - started;
-  return { ms, docs: await db.workOrders.count().exec(), openMs, network: pullTimings() };
+  return { ms, docs: await db.workOrders.count().exec(), openMs, network: pullTimings(), pagesStored: workOrderPagesStored(started) };
+}
+
+/** Where the load's pages landed: the marks app/sync/initial-load.ts sets for each stored page. */
+function workOrderPagesStored(started: number) {
+  const marks = performance.getEntriesByName(PAGE_STORED_MARK).filter((mark) => (mark as PerformanceMark).detail?.collection === 'workOrders');
+  const first = marks[0];
+  const last = marks.at(-1);
+  return first && last ? { count: marks.length, firstMs: Math.round(first.startTime - started), lastMs: Math.round(last.startTime - started) } : undefined;
 }
 
 /** Where the time goes: the work-order pull requests as Chromium's resource timing saw them. */

@@ -3,7 +3,14 @@
  * object on `window.bench`, which the Node side calls through page.evaluate. Kept in one file so
  * both sides agree on the shapes.
  */
-export type SyncResult = { ms: number; docs: number; openMs?: number; network?: { requests: number; totalMs: number; serverWaitMs: number } };
+export type SyncResult = {
+  ms: number;
+  docs: number;
+  openMs?: number;
+  network?: { requests: number; totalMs: number; serverWaitMs: number };
+  /** When the load stored its first and last work-order page, after the start (User Timing marks). */
+  pagesStored?: { count: number; firstMs: number; lastMs: number };
+};
 export type Credentials = { username: string; password: string };
 
 export type OursPage = {

@@ -38,7 +38,8 @@ export const initialSyncSection: Section = {
           timings.get(contender.label)?.push(result.ms);
           const opened = result.openMs === undefined ? '' : `; database opened in ${Math.round(result.openMs)} ms`;
           const network = result.network ? `; work-order pulls: ${result.network.requests} requests, ${result.network.totalMs} ms in all, ${result.network.serverWaitMs} ms waiting for the server` : '';
-          context.log(`  run ${run + 1} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${opened}${network})`);
+          const pages = result.pagesStored ? `; work-order pages stored from ${result.pagesStored.firstMs} to ${result.pagesStored.lastMs} ms (${result.pagesStored.count})` : '';
+          context.log(`  run ${run + 1} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${opened}${pages}${network})`);
         } catch (error) {
           failures.set(contender.label, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
           context.log(`  ${contender.label} failed: ${String(error)}`);
