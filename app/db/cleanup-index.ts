@@ -9,8 +9,8 @@ type DexieSettings = { addons?: ((db: Dexie) => void)[] } & Record<string, unkno
  * RxDB's Dexie storage settings, with its tables created without the `_meta.lwt` index. Every
  * table also has `[_meta.lwt+id]` (the change feed's), which orders by the same time: the lone one
  * serves only `cleanup()` (purging old tombstones, which `withCleanupByChangeIndex` does on the
- * compound one), yet IndexedDB writes an entry to it for every document stored, a sixth of an
- * initial sync's index work (bench/findings.md). Tables created before keep it; Dexie opens them
+ * compound one), yet IndexedDB writes an entry to it for every document stored (one of the six
+ * writes per work order an initial sync made, bench/findings.md). Tables created before keep it; Dexie opens them
  * as they are (it only patches indexes missing from the installed schema, never extra ones).
  */
 export function withoutCleanupIndex<S extends object>(settings: S): S {

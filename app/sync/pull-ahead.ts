@@ -12,7 +12,7 @@ const AHEAD_TTL_MS = 10_000;
  */
 const AHEAD_PAGES = 2;
 
-type Ahead<C> = { key: string; limit: number; at: number; page: Promise<PulledPage<C>> };
+type Ahead<C> = AskedPage<C> & { key: string };
 
 /**
  * Wraps a page fetch so that a full page immediately asks for the next ones while this one is
