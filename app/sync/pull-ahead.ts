@@ -19,7 +19,7 @@ type Ahead<C> = AskedPage<C> & { key: string };
  * stored: on an initial sync the server's time and the local writes overlap instead of taking
  * turns (the next page is asked for only after this one is written). A page fetched ahead is used
  * only when asked for exactly its checkpoint and batch size, once, and while fresh; any other ask
- * drops what was fetched ahead, and a failed one is simply fetched again. Checkpoints come from the
+ * drops what was fetched ahead, and a failed one is fetched again when it is asked for. Checkpoints come from the
  * store's change sequence, so a write after a page was read ahead lands on a later page: nothing is
  * skipped.
  */
@@ -54,7 +54,9 @@ export function withPullAhead<C>(
     const head = queue[0];
     const reusable = head && head.key === key && head.limit === limit && Date.now() - head.at < AHEAD_TTL_MS ? head.page : undefined;
     queue = reusable ? queue.slice(1) : [];
-    const page = await (reusable ?? fetchPage(checkpoint, limit));
+    // A page fetched ahead that failed is asked for once more now, when it is wanted: the failure
+    // (a blip at sign-in, a token being renewed) may be long past, and a load ends at a failed page.
+    const page = await (reusable ? reusable.catch(() => fetchPage(checkpoint, limit)) : fetchPage(checkpoint, limit));
     if (queue.length === 0 && isFull(page, limit)) fetchAhead(page.checkpoint, limit);
     extend(limit);
     return page;

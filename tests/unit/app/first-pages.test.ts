@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { COLLECTION_NAMES } from '@shared/schemas/collections';
 import type { ApiClient } from '@app/sync/api-client';
 import { firstPagesIfFresh } from '@app/sync/first-pages';
@@ -22,8 +22,9 @@ async function createIndexedDb(name: string): Promise<void> {
 describe("a fresh device's first pages", () => {
   it('are asked for every collection, with its batch size, when no database of this user exists', async () => {
     const { api, asked } = recordingApi();
-    // Another user's database on the same device does not count.
+    // Other users' databases on the same device do not count, even one whose name starts with this one's.
     await createIndexedDb('rxdb-dexie-fs-user-other--0--workOrders');
+    await createIndexedDb('rxdb-dexie-fs-user-fresh2--0--workOrders');
     const pages = await firstPagesIfFresh(api, 'fs-user-fresh');
     expect([...(pages?.keys() ?? [])].sort()).toEqual([...COLLECTION_NAMES].sort());
     // The largest collection first: the server answers in the order it is asked.
@@ -31,6 +32,17 @@ describe("a fresh device's first pages", () => {
     expect(asked).toContain('/api/sync/attachments/pull?limit=20');
     expect(pages?.get('workOrders')?.limit).toBe(1000);
     expect(await pages?.get('workOrders')?.page).toEqual({ documents: [], checkpoint: { value: 'cp-1' } });
+  });
+
+  it('are not asked for when the browser does not list its databases in time', async () => {
+    const { api, asked } = recordingApi();
+    const databases = vi.spyOn(indexedDB, 'databases').mockReturnValue(new Promise(() => undefined));
+    try {
+      expect(await firstPagesIfFresh(api, 'fs-user-slow')).toBeUndefined();
+      expect(asked).toEqual([]);
+    } finally {
+      databases.mockRestore();
+    }
   });
 
   it('are not asked for on a device that holds this user’s database (it pulls from its own checkpoints)', async () => {

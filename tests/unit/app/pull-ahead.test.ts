@@ -87,9 +87,20 @@ describe('pull ahead', () => {
   it('a failed page fetched ahead is fetched again when it is asked for', async () => {
     const { fetched, pull } = feed(25, new Set(['10']));
     const first = await pull(undefined, 10);
-    await expect(pull(first.checkpoint, 10)).rejects.toThrow('offline');
+    await settled();
     const retried = await pull(first.checkpoint, 10);
     expect(retried.documents).toHaveLength(10);
     expect(fetched).toEqual(['0', '10', '10', '20']);
+  });
+
+  it('a failed first page asked for before is fetched again when the load asks, and a second failure surfaces', async () => {
+    const once = feed(25, new Set(['0']), (fetchPage) => ({ limit: 10, at: Date.now(), page: fetchPage(undefined, 10) }));
+    await settled();
+    expect((await once.pull(undefined, 10)).documents).toHaveLength(10);
+    expect(once.fetched.slice(0, 2)).toEqual(['0', '0']);
+    const failures = new Set(['0']);
+    const twice = feed(25, failures, (fetchPage) => ({ limit: 10, at: Date.now(), page: fetchPage(undefined, 10).finally(() => failures.add('0')) }));
+    await settled();
+    await expect(twice.pull(undefined, 10)).rejects.toThrow('offline');
   });
 });
