@@ -1,5 +1,6 @@
 import type { User } from '@shared/schemas/user';
 import { databaseNameFor, openDatabase, type AppDatabase } from '../db/database';
+import { deleteStoredDatabases } from '../db/stored-databases';
 import type { ApiClient } from '../sync/api-client';
 import { firstPagesIfFresh } from '../sync/first-pages';
 import { SyncEngine } from '../sync/sync-engine';
@@ -47,6 +48,7 @@ export class Session {
       // Offline, the server-side session cannot be revoked now; the device's data still goes.
       api.forgetToken();
       await this.db.remove();
+      await deleteStoredDatabases(this.db.name);
       clearCachedProfile();
     }
   }

@@ -1,4 +1,5 @@
 import { COLLECTION_NAMES, type CollectionName } from '@shared/schemas/collections';
+import { storedDatabasesOf } from '../db/stored-databases';
 import type { ApiClient } from './api-client';
 import type { AskedPage } from './pull-ahead';
 import { pullBatchSize, pullFromServer, type ClientCheckpoint } from './pull-request';
@@ -30,23 +31,16 @@ export async function firstPagesIfFresh(api: ApiClient, databaseName: string, co
 /** The session's start waits for the answer this long at most: a browser slow to list its databases loses only the head start. */
 const LIST_DATABASES_TIMEOUT_MS = 300;
 
-/**
- * Whether none of RxDB's IndexedDB databases for this database name exist yet (its Dexie storage
- * names them `rxdb-dexie-<name>--<version>--<collection>`). Unknown (no `databases()`, or no
- * answer in time) counts as not fresh.
- */
+/** Whether none of RxDB's IndexedDB databases for this database name exist yet. Unknown (no `databases()`, or no answer in time) counts as not fresh. */
 async function holdsNoDatabase(databaseName: string): Promise<boolean> {
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
-  const ours = new RegExp(`^rxdb-dexie-${escapeRegExp(databaseName)}--\\d+--`);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), LIST_DATABASES_TIMEOUT_MS);
   });
-  const existing = await Promise.race([indexedDB.databases(), timedOut]).finally(() => clearTimeout(timer));
-  return existing !== undefined && !existing.some((info) => info.name !== undefined && ours.test(info.name));
+  const stored = await Promise.race([storedDatabasesOf(databaseName), timedOut]).finally(() => clearTimeout(timer));
+  return stored !== undefined && stored.length === 0;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Work orders first: the server answers in the order it is asked, and an engineer's work orders are
