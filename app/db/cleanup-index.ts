@@ -1,5 +1,6 @@
 import type { Dexie } from 'dexie';
 import { getPrimaryFieldOfPrimaryKey, now, type DexieStorageInternals, type RxStorage } from 'rxdb';
+import { adaptingInstances } from './storage-wrapper';
 
 /** The index RxDB's Dexie storage adds to every table for its `cleanup()` alone. */
 const CLEANUP_INDEX = '_meta.lwt';
@@ -41,25 +42,19 @@ function withoutIndex(spec: string, index: string): string {
 
 /** RxDB's Dexie storage with `cleanup()` reading the change-feed index (`[_meta.lwt+id]`) instead of the dropped one. */
 export function withCleanupByChangeIndex<Internals, Options>(storage: RxStorage<Internals, Options>): RxStorage<Internals, Options> {
-  return {
-    name: storage.name,
-    rxdbVersion: storage.rxdbVersion,
-    async createStorageInstance(params) {
-      const instance = await storage.createStorageInstance(params);
-      const internals = (instance as unknown as { internals: DexieStorageInternals }).internals;
-      const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
-      instance.cleanup = async (minimumDeletedTime: number) => {
-        const state = await internals;
-        await state.dexieDb.transaction('rw', state.dexieTable, async () => {
-          const before = now() - minimumDeletedTime;
-          // Every [lwt, id] with lwt < before sorts below [before, -Infinity].
-          const old = (await state.dexieTable.where(`[${CLEANUP_INDEX}+${primaryPath}]`).below([before, -Infinity]).toArray()) as Record<string, unknown>[];
-          // Stored in Dexie's form: '1' is deleted.
-          await state.dexieTable.bulkDelete(old.filter((row) => row._deleted === '1').map((row) => row[primaryPath]));
-        });
-        return true;
-      };
-      return instance;
-    },
-  };
+  return adaptingInstances(storage, (instance, params) => {
+    const internals = (instance as unknown as { internals: DexieStorageInternals }).internals;
+    const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
+    instance.cleanup = async (minimumDeletedTime: number) => {
+      const state = await internals;
+      await state.dexieDb.transaction('rw', state.dexieTable, async () => {
+        const before = now() - minimumDeletedTime;
+        // Every [lwt, id] with lwt < before sorts below [before, -Infinity].
+        const old = (await state.dexieTable.where(`[${CLEANUP_INDEX}+${primaryPath}]`).below([before, -Infinity]).toArray()) as Record<string, unknown>[];
+        // Stored in Dexie's form: '1' is deleted.
+        await state.dexieTable.bulkDelete(old.filter((row) => row._deleted === '1').map((row) => row[primaryPath]));
+      });
+      return true;
+    };
+  });
 }

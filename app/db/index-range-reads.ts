@@ -2,6 +2,7 @@ import type { DexieStorageInternals, PreparedQuery, RxDocumentData, RxJsonSchema
 import { getPrimaryFieldOfPrimaryKey, getQueryMatcher, getSortComparator } from 'rxdb';
 import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
 import { fromDexieForm } from './dexie-stored-form';
+import { adaptingInstances } from './storage-wrapper';
 
 type DexieState = Awaited<DexieStorageInternals>;
 type Query = (preparedQuery: PreparedQuery<unknown>) => Promise<RxStorageQueryResult<unknown>>;
@@ -21,18 +22,12 @@ const MAX_READ = 2_000;
  * further reads after the last entry, growing, all in one transaction.
  */
 export function withIndexRangeReads<Internals, Options>(storage: RxStorage<Internals, Options>): RxStorage<Internals, Options> {
-  return {
-    name: storage.name,
-    rxdbVersion: storage.rxdbVersion,
-    async createStorageInstance(params) {
-      const instance = await storage.createStorageInstance(params);
-      const cursorQuery: Query = instance.query.bind(instance) as Query;
-      const internals = (instance as unknown as { internals: DexieStorageInternals }).internals;
-      const schema = instance.schema as unknown as Schema;
-      instance.query = ((preparedQuery: PreparedQuery<unknown>) => queryByRange(schema, internals, preparedQuery, cursorQuery)) as typeof instance.query;
-      return instance;
-    },
-  };
+  return adaptingInstances(storage, (instance) => {
+    const cursorQuery: Query = instance.query.bind(instance) as Query;
+    const internals = (instance as unknown as { internals: DexieStorageInternals }).internals;
+    const schema = instance.schema as unknown as Schema;
+    instance.query = ((preparedQuery: PreparedQuery<unknown>) => queryByRange(schema, internals, preparedQuery, cursorQuery)) as typeof instance.query;
+  });
 }
 
 async function queryByRange(

@@ -5,6 +5,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openDatabase } from '@app/db/database';
 import { withCleanupByChangeIndex, withoutCleanupIndex } from '@app/db/cleanup-index';
 import { buildSite } from '../../helpers/factories';
+import { openIndexedDb } from '../../helpers/raw-indexed-db';
 
 type Note = { id: string; text: string };
 const NOTE_SCHEMA: RxJsonSchema<Note> = {
@@ -27,11 +28,7 @@ async function notesDatabase(name: string, storage = leanStorage()) {
 
 /** The index names of a table as IndexedDB holds them. */
 async function indexNamesOf(databaseName: string): Promise<string[]> {
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(databaseName);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const idb = await openIndexedDb(databaseName);
   const names = [...idb.transaction('docs').objectStore('docs').indexNames];
   idb.close();
   return names;

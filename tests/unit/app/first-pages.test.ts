@@ -3,20 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { COLLECTION_NAMES } from '@shared/schemas/collections';
 import type { ApiClient } from '@app/sync/api-client';
 import { firstPagesIfFresh } from '@app/sync/first-pages';
+import { createIndexedDb } from '../../helpers/raw-indexed-db';
 
 /** An API that answers every pull with an empty last page and records what was asked. */
 function recordingApi() {
   const asked: string[] = [];
   const api = { request: async (url: string) => (asked.push(url), { documents: [], checkpoint: 'cp-1' }) } as unknown as ApiClient;
   return { api, asked };
-}
-
-async function createIndexedDb(name: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.open(name);
-    request.onsuccess = () => (request.result.close(), resolve());
-    request.onerror = () => reject(request.error);
-  });
 }
 
 describe("a fresh device's first pages", () => {

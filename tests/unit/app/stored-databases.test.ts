@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@app/db/database';
 import { deleteStoredDatabases, storedDatabasesOf } from '@app/db/stored-databases';
 import { buildSite } from '../../helpers/factories';
-
-async function createIndexedDb(name: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.open(name);
-    request.onsuccess = () => (request.result.close(), resolve());
-    request.onerror = () => reject(request.error);
-  });
-}
+import { createIndexedDb } from '../../helpers/raw-indexed-db';
 
 describe("a signed-out user's databases", () => {
   it('are deleted after RxDB emptied them, and nobody else’s are', async () => {
