@@ -8,7 +8,7 @@ import type { ConflictRecord } from '@shared/schemas/conflict-record';
 import { replicatedCollectionCreators } from './collections';
 import { createConflictHandler, type ConflictEnvironment } from './conflict-handler';
 import { conflictsCollectionCreator } from './conflicts';
-import { withCleanupByChangeIndex, withoutCleanupIndex } from './cleanup-index';
+import { withCleanupByChangeIndex, withoutUnreadIndexes } from './unread-indexes';
 import { withIndexRangeReads } from './index-range-reads';
 import { outboxCollectionCreator, type OutboxEntry } from './outbox';
 
@@ -40,7 +40,7 @@ export function databaseNameFor(userId: string): string {
 }
 
 export async function openDatabase(name: string, options: OpenOptions = {}): Promise<AppDatabase> {
-  const dexie: RxStorage<unknown, unknown> = withIndexRangeReads(withCleanupByChangeIndex(getRxStorageDexie(withoutCleanupIndex(options.indexedDB ?? {}))));
+  const dexie: RxStorage<unknown, unknown> = withIndexRangeReads(withCleanupByChangeIndex(getRxStorageDexie(withoutUnreadIndexes(options.indexedDB ?? {}))));
   // The validator is loaded only when asked for (development, tests): it stays out of the production bundle.
   const storage = options.validate ? (await import('rxdb/plugins/validate-ajv')).wrappedValidateAjvStorage({ storage: dexie }) : dexie;
   const db = await createRxDatabase<AppCollections>({ name, storage, multiInstance: true, eventReduce: true, closeDuplicates: true, localDocuments: true });
