@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   if (build.status !== 0) throw new Error('building the PWA failed (scripts/ensure-build.ts)');
   const chromium = await chromiumVersion();
   const versions = readVersions(chromium);
-  log(`seed ${config.seed}; ${config.quick ? 'QUICK' : 'full'} sizes; medians of ${config.runs}; sections ${selected.map((s) => s.id).join(',')}`);
+  log(`seed ${config.seed}; ${config.quick ? 'QUICK' : 'full'} sizes; medians of ${config.runs}${config.quick ? '' : ' (initial sync after a warm-up round)'}; sections ${selected.map((s) => s.id).join(',')}`);
   log(`versions: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')}`);
 
   let stack: Promise<Stack> | undefined;
