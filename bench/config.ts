@@ -55,5 +55,5 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     throw new Error(`Invalid bench setting ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const { BENCH_QUICK: quick, BENCH_SECTIONS: sections, BENCH_RUNS, BENCH_SEED: seed, BENCH_CONTENDERS: contenders } = parsed.data;
-  return { quick, sections, runs: BENCH_RUNS ?? (quick ? 1 : 3), otherRuns: BENCH_RUNS ?? 1, seed, contenders, sizes: quick ? QUICK : FULL };
+  return { quick, sections, runs: BENCH_RUNS ?? (quick ? 1 : 5), otherRuns: BENCH_RUNS ?? 1, seed, contenders, sizes: quick ? QUICK : FULL };
 }
