@@ -15,6 +15,8 @@ export type Stack = {
   couchUrl: string;
   apiUrl: string;
   server: NodeProcess;
+  /** The embedded store's own process. */
+  storePid: number;
   store: Store;
   data: BenchData;
   dataDir: string;
@@ -60,7 +62,7 @@ export async function startStack(cleanup: Cleanup, options: { seed: number; sync
     await waitForWarmServer(server.ready);
     return server;
   };
-  const stack: Stack = { couchUrl: couch.ready, apiUrl: '', server: await startServer(), store, data, dataDir, restartServer: async () => undefined };
+  const stack: Stack = { couchUrl: couch.ready, apiUrl: '', server: await startServer(), storePid: couch.pid, store, data, dataDir, restartServer: async () => undefined };
   stack.apiUrl = stack.server.ready;
   cleanup.add('sync server', () => stack.server.stop());
   stack.restartServer = async (nodeArgs?: string[]) => {

@@ -3,6 +3,7 @@ import { BENCH_ENGINEER } from '../harness/bench-data';
 import { withFreshProfile } from '../harness/browser';
 import { firstSeen, responseEndOf, watchFirstSeen } from '../harness/first-seen';
 import { syncContenders } from '../harness/contenders';
+import { type QuietWait, untilQuiet } from '../harness/quiet';
 import { BENCH_PASSWORD } from '../harness/stack';
 import { median, perSecond } from '../stats';
 import type { Section, SectionContext } from './section';
@@ -13,7 +14,8 @@ const RESERVE_FOR_OTHER_SECTIONS_MS = 4 * 60_000;
 /**
  * 1. Initial sync of one engineer's work orders into a fresh IndexedDB, ours against the floor,
  * PouchDB and RxDB's CouchDB plugin, each in its own fresh Chromium profile; runs interleave so
- * machine noise spreads over every contender, after one untimed round (not in BENCH_QUICK). Then the time to a usable first screen in the app.
+ * machine noise spreads over every contender, after one untimed round (not in BENCH_QUICK), and
+ * each starts once the server and the store are idle. Then the time to a usable first screen in the app.
  */
 export const initialSyncSection: Section = {
   id: 'sync',
@@ -28,6 +30,7 @@ export const initialSyncSection: Section = {
       .filter((contender) => wanted.length === 0 || wanted.some((prefix) => contender.label.startsWith(prefix)));
     const timings = new Map<string, number[]>(contenders.map((c) => [c.label, []]));
     const failures = new Map<string, string>();
+    const waits: QuietWait[] = [];
     // Round 0 is a warm-up, untimed: a sync server in service has served pulls before (its
     // per-document JSON, the JIT), and the first round of a bench process ran ~15% slower for ours.
     const firstRound = context.config.quick ? 1 : 0;
@@ -37,13 +40,16 @@ export const initialSyncSection: Section = {
       for (const contender of contenders) {
         if (failures.has(contender.label)) continue;
         try {
+          const wait = await untilQuiet([stack.server.pid, stack.storePid]);
+          if (run > 0) waits.push(wait);
           const result = await contender.run();
           if (result.docs < count) throw new Error(`stored ${result.docs} of ${count}`);
           if (run > 0) timings.get(contender.label)?.push(result.ms);
           const opened = result.openMs === undefined ? '' : `; database opened in ${Math.round(result.openMs)} ms`;
           const network = result.network ? `; work-order pulls: ${result.network.requests} requests, ${result.network.totalMs} ms in all, ${result.network.serverWaitMs} ms waiting for the server` : '';
           const pages = result.pagesStored ? `; work-order pages stored from ${result.pagesStored.firstMs} to ${result.pagesStored.lastMs} ms (${result.pagesStored.count})` : '';
-          context.log(`  ${label} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${opened}${pages}${network})`);
+          const idle = `; started after ${Math.round(wait.waitedMs)} ms${wait.quiet ? '' : ' without'} waiting for an idle stack`;
+          context.log(`  ${label} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${opened}${pages}${network}${idle})`);
         } catch (error) {
           failures.set(contender.label, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
           context.log(`  ${contender.label} failed: ${String(error)}`);
@@ -55,6 +61,11 @@ export const initialSyncSection: Section = {
         context.note(`initial sync: stopped after ${run} of ${context.config.runs} runs to stay within the 10-minute budget (a run took ${Math.round(runMs / 1000)} s)`);
         break;
       }
+    }
+    if (waits.length > 0) {
+      const waited = waits.map((wait) => wait.waitedMs);
+      const loud = waits.filter((wait) => !wait.quiet).length;
+      context.note(`initial sync: each run started once the server and the store were idle (under 5% of a core for 200 ms): waited ${Math.round(median(waited))} ms at the median, ${Math.round(Math.max(...waited))} ms at most${loud > 0 ? `; ${loud} run(s) started after 5 s without it` : ''}`);
     }
     const rows = syncRows(count, timings, failures);
     rows.push(...(await firstScreenRows(context)));
