@@ -1,6 +1,7 @@
 import { COLLECTION_NAMES, type CollectionName } from '@shared/schemas/collections';
 import { storedDatabasesOf } from '../db/stored-databases';
 import type { ApiClient } from './api-client';
+import { workOrdersFirst } from './load-order';
 import type { AskedPage } from './pull-ahead';
 import { pullBatchSize, pullFromServer, type ClientCheckpoint } from './pull-request';
 
@@ -18,7 +19,7 @@ export type FirstPages = ReadonlyMap<CollectionName, AskedPage<ClientCheckpoint>
 export async function firstPagesIfFresh(api: ApiClient, databaseName: string, collections: readonly CollectionName[] = COLLECTION_NAMES): Promise<FirstPages | undefined> {
   if (!(await holdsNoDatabase(databaseName))) return undefined;
   return new Map(
-    inAskingOrder(collections).map((collection) => {
+    workOrdersFirst(collections).map((collection) => {
       const limit = pullBatchSize(collection);
       const page = pullFromServer(api, collection, undefined, limit);
       // A failure surfaces (and is retried) when the load asks for the page.
@@ -40,13 +41,4 @@ async function holdsNoDatabase(databaseName: string): Promise<boolean> {
   });
   const stored = await Promise.race([storedDatabasesOf(databaseName), timedOut]).finally(() => clearTimeout(timer));
   return stored !== undefined && stored.length === 0;
-}
-
-/**
- * Work orders first: the server answers in the order it is asked, and an engineer's work orders are
- * the largest collection by far, whose pages are the load's critical path; the others' first pages
- * (scans of whole feeds for a few hundred documents in scope) then arrive while it is written.
- */
-function inAskingOrder(collections: readonly CollectionName[]): CollectionName[] {
-  return [...collections].sort((a, b) => Number(b === 'workOrders') - Number(a === 'workOrders'));
 }

@@ -11,7 +11,7 @@ import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
 import type { ChangeStream } from './change-stream';
 import { loadInitially, type LoadCheckpoints } from './initial-load';
-import { LoadOrder } from './load-order';
+import { LoadOrder, workOrdersFirst } from './load-order';
 import { sweepOutboxWhenIdle } from './outbox-sweep';
 import type { FirstPages } from './first-pages';
 import { withPullAhead, type AskedPage } from './pull-ahead';
@@ -48,7 +48,8 @@ export function startReplications(
   firstPages?: FirstPages,
 ): CollectionReplication[] {
   const order = new LoadOrder(collections);
-  return collections.map((collection) => startCollectionReplication(db, api, stream, userId, collection, { startAfter, order, firstPage: firstPages?.get(collection) }));
+  const started = new Map(workOrdersFirst(collections).map((collection) => [collection, startCollectionReplication(db, api, stream, userId, collection, { startAfter, order, firstPage: firstPages?.get(collection) })]));
+  return collections.map((collection) => started.get(collection)!);
 }
 
 type StartOptions = { startAfter: Promise<void>; order: LoadOrder; firstPage?: AskedPage<ClientCheckpoint> };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LoadOrder } from '@app/sync/load-order';
+import { LoadOrder, workOrdersFirst } from '@app/sync/load-order';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -44,5 +44,19 @@ describe('load order: small collections first', () => {
     order.settled('sites');
     order.settled('workOrders');
     expect(await isDone(order.bulkTurn('workOrders'))).toBe(true);
+  });
+});
+
+describe('workOrdersFirst', () => {
+  it('puts the work orders first and keeps the order of the others', () => {
+    expect(workOrdersFirst(['users', 'sites', 'workOrders', 'comments'])).toEqual(['workOrders', 'users', 'sites', 'comments']);
+  });
+
+  it('leaves a list without work orders as it is, and does not change the list it was given', () => {
+    const given = ['sites', 'users'] as const;
+    expect(workOrdersFirst(given)).toEqual(['sites', 'users']);
+    const withWorkOrders = ['sites', 'workOrders'];
+    workOrdersFirst(withWorkOrders);
+    expect(withWorkOrders).toEqual(['sites', 'workOrders']);
   });
 });
