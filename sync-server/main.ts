@@ -25,3 +25,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     );
   });
 }
+
+// Memory measurements (npm run bench) start the server with --expose-gc and send SIGUSR2 before each
+// RSS reading, so garbage not yet collected does not move the figure by megabytes.
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+if (collectGarbage) process.on('SIGUSR2', () => collectGarbage());

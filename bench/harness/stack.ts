@@ -56,7 +56,8 @@ export async function startStack(cleanup: Cleanup, options: { seed: number; sync
     // BENCH_SERVER_LOG=<file>: the server's request log (info level, with response times) for finding where time goes.
     const logFile = process.env.BENCH_SERVER_LOG;
     const server = await startNodeProcess({
-      script: 'sync-server/main.ts', env: { ...env, ...(logFile ? { LOG_LEVEL: 'info' } : {}) }, nodeArgs, ready: /running at (http:\/\/[\d.:]+)/,
+      // --expose-gc: the propagation section collects garbage before reading RSS (SIGUSR2, sync-server/main.ts).
+      script: 'sync-server/main.ts', env: { ...env, ...(logFile ? { LOG_LEVEL: 'info' } : {}) }, nodeArgs: ['--expose-gc', ...nodeArgs], ready: /running at (http:\/\/[\d.:]+)/,
       onLine: logFile ? (line) => fs.appendFileSync(logFile, `${line}\n`) : undefined,
     });
     await waitForWarmServer(server.ready);
