@@ -47,14 +47,11 @@ export function withoutUnreadIndexesOf(spec: string): string {
   return [primaryKey, ...kept].join(', ');
 }
 
-/**
- * RxDB's Dexie storage with `cleanup()` reading the change-feed index (`[_meta.lwt+id]`) instead of
- * the dropped one.
- */
+/** RxDB's Dexie storage with `cleanup()` reading the change-feed index (`[_meta.lwt+id]`) instead of the dropped one. */
 export function withCleanupByChangeIndex<Internals, Options>(storage: RxStorage<Internals, Options>): RxStorage<Internals, Options> {
   return adaptingInstances(storage, (instance, params) => {
-    const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
     const internals = (instance as unknown as { internals: DexieStorageInternals }).internals;
+    const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
     instance.cleanup = async (minimumDeletedTime: number) => {
       const state = await internals;
       await state.dexieDb.transaction('rw', state.dexieTable, async () => {

@@ -9,7 +9,8 @@ export type QuietWait = { waitedMs: number; quiet: boolean };
 /**
  * Waits until the given processes together use less than `maxShare` of one core over a window,
  * or `timeoutMs` passed. A contender that writes to the store (PouchDB's and RxDB's checkpoints)
- * can leave it compacting into the next contender's run; each run starts on an idle stack instead.
+ * could leave it busy into the next contender's run; the check makes sure each starts on an idle
+ * stack (in the bench's runs so far it always was).
  */
 export async function untilQuiet(pids: readonly number[], { windowMs = 200, maxShare = 0.05, timeoutMs = 5_000 } = {}): Promise<QuietWait> {
   const started = performance.now();

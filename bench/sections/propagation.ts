@@ -31,8 +31,9 @@ export const propagationSection: Section = {
     const { streamClients, writesPerSecond, propagationSeconds } = context.config.sizes;
     const writesPerRound = writesPerSecond * propagationSeconds;
     for (const [round, clients] of streamClients.entries()) {
-      // Each round on a freshly started server: what an earlier round's streams left in its memory
-      // (freed, not yet given back) otherwise sits in the next round's baseline RSS.
+      // Each later round on a freshly started server: what an earlier round's streams left in its
+      // memory (freed, not yet given back) otherwise sits in the next round's baseline RSS. The first
+      // round's baseline follows the earlier sections, read after a collection like every other.
       if (round > 0) await stack.restartServer();
       const docs = targets.slice(round * writesPerRound, (round + 1) * writesPerRound);
       rows.push(...(await runRound(context, stack, writer, tokens, clients, docs, writesPerSecond)));
