@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { ACCESS_TOKEN_TTL_SECONDS } from '@shared/sync/auth-protocol';
@@ -12,10 +13,26 @@ const ALGORITHM = 'HS256';
 
 const ClaimsSchema = z.object({ sub: IdSchema, role: RoleSchema, sites: z.array(IdSchema) });
 
+/**
+ * The secret as a key object, made once per secret. Given the secret as a string, jsonwebtoken
+ * first tries to read it as a PEM public key on every call and builds the secret key only once that
+ * throws: ~1 ms of the server's CPU per authenticated request, measured in the bench's server
+ * profile (~40 ms in a fresh device's initial sync).
+ */
+const keys = new Map<string, KeyObject>();
+function keyFor(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /** `now` comes from the server's injectable clock, so tests can move time past a token's expiry. */
 export function signAccessToken(principal: Principal, secret: string, now: Date = new Date()): string {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return jwt.sign({ role: principal.role, sites: principal.siteIds, iat: issuedAt }, secret, {
+  return jwt.sign({ role: principal.role, sites: principal.siteIds, iat: issuedAt }, keyFor(secret), {
     algorithm: ALGORITHM,
     expiresIn: ACCESS_TOKEN_TTL_SECONDS,
     issuer: ISSUER,
@@ -27,7 +44,7 @@ export function signAccessToken(principal: Principal, secret: string, now: Date 
 export function verifyAccessToken(token: string, secret: string, now: Date = new Date()): Principal {
   let payload: unknown;
   try {
-    payload = jwt.verify(token, secret, {
+    payload = jwt.verify(token, keyFor(secret), {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
       audience: AUDIENCE,
