@@ -25,8 +25,8 @@ export async function untilQuiet(pids: readonly number[], { windowMs = 200, maxS
   }
 }
 
-/** CPU time the processes used so far (user + system), from /proc/<pid>/stat; a process gone counts 0. */
-function cpuMsOf(pids: readonly number[]): number {
+/** CPU time the processes used so far (user + system, 10 ms ticks), from /proc/<pid>/stat; a process gone counts 0. */
+export function cpuMsOf(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     let stat: string;

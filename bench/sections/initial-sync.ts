@@ -3,7 +3,7 @@ import { BENCH_ENGINEER } from '../harness/bench-data';
 import { withFreshProfile } from '../harness/browser';
 import { firstSeen, responseEndOf, watchFirstSeen } from '../harness/first-seen';
 import { syncContenders } from '../harness/contenders';
-import { type QuietWait, untilQuiet } from '../harness/quiet';
+import { cpuMsOf, type QuietWait, untilQuiet } from '../harness/quiet';
 import { BENCH_PASSWORD } from '../harness/stack';
 import { median, perSecond } from '../stats';
 import type { Section, SectionContext } from './section';
@@ -31,6 +31,8 @@ export const initialSyncSection: Section = {
     const timings = new Map<string, number[]>(contenders.map((c) => [c.label, []]));
     const failures = new Map<string, string>();
     const waits: QuietWait[] = [];
+    // Our sync is the only contender served by the sync server: its CPU shares the two cores.
+    const oursStackCpu: { server: number; store: number }[] = [];
     // Round 0 is a warm-up, untimed: a sync server in service has served pulls before (its
     // per-document JSON, the JIT), and the first round of a bench process ran ~15% slower for ours.
     const firstRound = context.config.quick ? 1 : 0;
@@ -42,14 +44,18 @@ export const initialSyncSection: Section = {
         try {
           const wait = await untilQuiet([stack.server.pid, stack.storePid]);
           if (run > 0) waits.push(wait);
+          const cpuBefore = { server: cpuMsOf([stack.server.pid]), store: cpuMsOf([stack.storePid]) };
           const result = await contender.run();
+          const stackCpu = { server: cpuMsOf([stack.server.pid]) - cpuBefore.server, store: cpuMsOf([stack.storePid]) - cpuBefore.store };
           if (result.docs < count) throw new Error(`stored ${result.docs} of ${count}`);
           if (run > 0) timings.get(contender.label)?.push(result.ms);
+          if (run > 0 && contender.label === 'ours') oursStackCpu.push(stackCpu);
           const opened = result.openMs === undefined ? '' : `; database opened in ${Math.round(result.openMs)} ms`;
           const network = result.network ? `; work-order pulls: ${result.network.requests} requests, ${result.network.totalMs} ms in all, ${result.network.serverWaitMs} ms waiting for the server` : '';
           const pages = result.pagesStored ? `; work-order pages stored from ${result.pagesStored.firstMs} to ${result.pagesStored.lastMs} ms (${result.pagesStored.count})` : '';
           const idle = `; started after ${Math.round(wait.waitedMs)} ms${wait.quiet ? '' : ' without'} waiting for an idle stack`;
-          context.log(`  ${label} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${opened}${pages}${network}${idle})`);
+          const cpu = `; CPU from browser start to close: sync server ${Math.round(stackCpu.server)} ms, store ${Math.round(stackCpu.store)} ms`;
+          context.log(`  ${label} ${contender.label}: ${Math.round(result.ms)} ms (${result.docs} docs${opened}${pages}${network}${idle}${cpu})`);
         } catch (error) {
           failures.set(contender.label, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
           context.log(`  ${contender.label} failed: ${String(error)}`);
@@ -66,6 +72,11 @@ export const initialSyncSection: Section = {
       const waited = waits.map((wait) => wait.waitedMs);
       const loud = waits.filter((wait) => !wait.quiet).length;
       context.note(`initial sync: each run started once the server and the store were idle (under 5% of a core for 200 ms): waited ${Math.round(median(waited))} ms at the median, ${Math.round(Math.max(...waited))} ms at most${loud > 0 ? `; ${loud} run(s) started after 5 s without it` : ''}`);
+    }
+    if (oursStackCpu.length > 0) {
+      const server = oursStackCpu.map((cpu) => cpu.server);
+      const store = oursStackCpu.map((cpu) => cpu.store);
+      context.note(`initial sync: CPU of the sync server per run of ours (browser start to close, login included): ${Math.round(median(server))} ms at the median (${Math.round(Math.min(...server))}–${Math.round(Math.max(...server))}), the store ${Math.round(median(store))} ms (${Math.round(Math.min(...store))}–${Math.round(Math.max(...store))})`);
     }
     const rows = syncRows(count, timings, failures);
     rows.push(...(await firstScreenRows(context)));
