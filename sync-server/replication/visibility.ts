@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { isInScope, type PrincipalScope } from '@shared/domain/scope';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
 import type { Logger } from '../logger';
@@ -35,14 +36,21 @@ export function documentFor(
  */
 const parsedByFields = new WeakMap<Record<string, unknown>, AnyDoc>();
 
-/** Everything read back from the store goes through its schema before it is served or reused. */
+/**
+ * Everything read back from the store goes through its schema before it is served or reused.
+ * When the schema's output is the stored document unchanged (nothing stripped, defaulted or
+ * converted), the stored fields object is kept and the schema's copy dropped: the server holds
+ * every cached version for its lifetime, and the copy costs ~11.5 MB of heap per 10,000 work
+ * orders on top of the stored ones' ~24 MB (and every full garbage collection marks it).
+ */
 export function parseStoredDoc(collection: CollectionName, fields: Record<string, unknown>, logger: Logger): AnyDoc | undefined {
   const known = parsedByFields.get(fields);
   if (known) return known;
   const parsed = COLLECTION_SCHEMAS[collection].safeParse(fields);
   if (parsed.success) {
-    parsedByFields.set(fields, parsed.data);
-    return parsed.data;
+    const doc = isDeepStrictEqual(parsed.data, fields) ? (fields as AnyDoc) : parsed.data;
+    parsedByFields.set(fields, doc);
+    return doc;
   }
   // A stored document that no longer parses is data damage or a missed migration: loud, never served.
   logger.error({ collection, id: fields.id, issues: parsed.error.issues.slice(0, 3) }, 'stored document fails its schema');
