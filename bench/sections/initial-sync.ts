@@ -74,15 +74,19 @@ export const initialSyncSection: Section = {
       context.note(`initial sync: each run started once the server and the store were idle (under 5% of a core for 200 ms): waited ${Math.round(median(waited))} ms at the median, ${Math.round(Math.max(...waited))} ms at most${loud > 0 ? `; ${loud} run(s) started after 5 s without it` : ''}`);
     }
     if (oursStackCpu.length > 0) {
-      const server = oursStackCpu.map((cpu) => cpu.server);
-      const store = oursStackCpu.map((cpu) => cpu.store);
-      context.note(`initial sync: CPU of the sync server per run of ours (browser start to close, login included): ${Math.round(median(server))} ms at the median (${Math.round(Math.min(...server))}–${Math.round(Math.max(...server))}), the store ${Math.round(median(store))} ms (${Math.round(Math.min(...store))}–${Math.round(Math.max(...store))})`);
+      const server = medianAndRange(oursStackCpu.map((cpu) => cpu.server));
+      const store = medianAndRange(oursStackCpu.map((cpu) => cpu.store));
+      context.note(`initial sync: CPU of the sync server per run of ours (browser start to close, login included): ${server.median} ms at the median (${server.range}), the store ${store.median} ms (${store.range})`);
     }
     const rows = syncRows(count, timings, failures);
     rows.push(...(await firstScreenRows(context)));
     return rows;
   },
 };
+
+function medianAndRange(values: number[]): { median: number; range: string } {
+  return { median: Math.round(median(values)), range: `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}` };
+}
 
 function syncRows(count: number, timings: Map<string, number[]>, failures: Map<string, string>): BenchRow[] {
   const ms = (label: string) => {
