@@ -54,7 +54,8 @@ const SCAN_BATCH = 1000;
  * load resumes where it stopped instead of leaving RxDB to push every loaded document back. The
  * load's start is saved before its first page, so that stored documents without any progress are
  * never the load's; a page stored after the last saved progress is read again on resume, and its
- * server states are replaced where the server has newer ones.
+ * server states are replaced where the server has newer ones. A load of one page (most
+ * collections) saves no start and does not wait for its progress: see `isWholeLoad`.
  */
 export async function loadInitially<C>(
   collection: RxCollection<AnyDoc>,
@@ -85,8 +86,8 @@ export async function loadInitially<C>(
     if (saved) localWrites.sawLocalWriteAt(await firstLocalWriteSince(storage, saved.up));
     const hash = await collection.database.hashFunction(`rxdbreplication${replicationIdentifier}`);
     let progress: LoadProgress<C> = saved ?? { done: false };
-    // Saved before the first page is stored, so that documents without progress are never the load's.
-    const started = saved ? undefined : save(progress);
+    let started: Promise<void> | undefined;
+    let wholeLoadInOnePage = false;
     const add = await rawAdderFor(storage);
     let failed = false;
     // Progress moves in page order, and only past pages stored: a failed page ends the load there.
@@ -117,6 +118,11 @@ export async function loadInitially<C>(
         warnStopped(collection.name, error);
         break;
       }
+      if (pagesPulled === 0 && !saved) {
+        wholeLoadInOnePage = isWholeLoad(page, batchSize);
+        // Saved before the first page is stored, so that documents without progress are never the load's.
+        if (!wholeLoadInOnePage) started = save(progress);
+      }
       await started;
       if (pagesPulled++ === 1) await beforeMorePages?.();
       // A sign-out closes the database meanwhile: nothing more is written.
@@ -141,7 +147,8 @@ export async function loadInitially<C>(
       void save(progress);
     }
     // Progress only spares a resumed load some pages: failing to save it loses nothing.
-    await saving.catch((error: unknown) => console.warn(`could not save the initial load's progress of ${collection.name}`, error));
+    const progressSaved = saving.catch((error: unknown) => console.warn(`could not save the initial load's progress of ${collection.name}`, error));
+    if (!wholeLoadInOnePage) await progressSaved;
     return progress;
   } finally {
     localWrites.stop();
@@ -162,6 +169,17 @@ async function upstreamBeforeUnpushed(collection: RxCollection<AnyDoc>, storage:
   // Every change at or after `first`: the feed reads past (lwt, id), and every id sorts after ''.
   return first <= up.lwt ? { id: '', lwt: first } : up;
 }
+
+/**
+ * A first page that is not full is the whole load. Its progress is not worth a wait: the saves of
+ * every collection go to one table, one after another, and each waited behind the page IndexedDB
+ * was writing when it came, so a dozen small collections took turns with the work orders' pages
+ * (~0.2 s at the start of a fresh device's sync). Should the tab go away after such a page and
+ * before its progress, the next start finds documents without progress and leaves them to RxDB's
+ * replication, which reads those few documents once more and pushes none of them: they are stored
+ * as the server sent them (tests/integration/initial-load-resume.test.ts).
+ */
+const isWholeLoad = <C>(page: PulledPage<C>, batchSize: number) => page.documents.length < batchSize;
 
 /** RxDB's replication takes the rest from where the load got: it retries with backoff and reports errors. */
 function warnStopped(collectionName: string, error: unknown): void {

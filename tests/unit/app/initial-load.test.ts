@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRevision, getChangedDocumentsSince, getUnderlyingPersistentStorage, now, type DexieStorageInternals, type RxCollection, type RxStorageInstance } from 'rxdb';
 import { fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
 import type { AnyDoc } from '@shared/schemas/collections';
@@ -19,6 +19,7 @@ let db: AppDatabase | undefined;
 let counter = 0;
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await db?.remove();
   db = undefined;
 });
@@ -40,6 +41,17 @@ function pagesOf(docs: AnyDoc[], options: { failAt?: number; onPage?: (index: nu
     return { documents, checkpoint: { value: String(from + documents.length) } };
   };
   return { pullPage, asked };
+}
+
+/** The number of work orders stored at each progress save; `hang`: the saves never finish. */
+function recordSaves(database: AppDatabase, { hang = false } = {}): number[] {
+  const storedAtSave: number[] = [];
+  const save = database.upsertLocal.bind(database);
+  vi.spyOn(database, 'upsertLocal').mockImplementation(async (id: string, data: unknown) => {
+    storedAtSave.push(await database.workOrders.count().exec());
+    return hang ? new Promise<never>(() => undefined) : (save(id, data as never) as never);
+  });
+  return storedAtSave;
 }
 
 describe('initial load of a fresh collection', () => {
@@ -93,6 +105,22 @@ describe('initial load of a fresh collection', () => {
     await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 10, { beforeMorePages: async () => void turns++ });
     expect(turns).toBe(0);
     expect(await database.workOrders.count().exec()).toBe(5);
+  });
+
+  it('saves its start before the first page of a load of several pages', async () => {
+    const database = await open();
+    const storedAtSave = recordSaves(database);
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2);
+    expect(storedAtSave[0]).toBe(0);
+  });
+
+  it('stores a collection of one page without saving its start first, and does not wait for its progress', async () => {
+    const database = await open();
+    const storedAtSave = recordSaves(database, { hang: true });
+    const checkpoints = await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 10);
+    expect(checkpoints).toMatchObject({ down: { value: '5' }, done: true });
+    expect(await database.workOrders.count().exec()).toBe(5);
+    expect(storedAtSave).toEqual([5]);
   });
 
   it('resumes a load cut short where it stopped', async () => {
