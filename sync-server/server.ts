@@ -53,9 +53,19 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   };
 }
 
+/**
+ * Idle connections are kept longer than a proxy or load balancer in front keeps its own (60 s is
+ * the usual default). With Node's 5 s, a proxy reusing a connection the server is just closing
+ * gets a reset and answers 502, which the app reads as "offline" (seen in the bench's proxy).
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    // Above it, so that a reused connection is not cut by the headers timer (60 s by default) first.
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   });
 }
 

@@ -47,7 +47,9 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// Idle upstream connections are dropped here well before the servers drop theirs (65 s), so a
+// request never lands on a connection the server is closing (a reset, answered 502).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
 
 function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: string, path: string) {
   const upstream = http.request(`${target}${path}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host }, agent }, (reply) => {

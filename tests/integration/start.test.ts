@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,18 @@ describe('npm start on an empty store', () => {
     const mine = (await pullAll(engineer, 'workOrders', 1000)).documents;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((wo) => wo.type === 'workOrder' && wo.assigneeId === 'user-eng1')).toBe(true);
+  });
+
+  it('keeps an idle connection longer than a proxy in front of it keeps its own', async () => {
+    const agent = new http.Agent({ keepAlive: true });
+    const keepAlive = await new Promise<string | string[] | undefined>((resolve, reject) => {
+      http.get(`${server.url}/api/health`, { agent }, (response) => {
+        response.resume();
+        resolve(response.headers['keep-alive']);
+      }).on('error', reject);
+    });
+    agent.destroy();
+    expect(keepAlive).toBe('timeout=65');
   });
 
   it('serves a page at / on the same port', async () => {
