@@ -35,4 +35,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-CMD ["npx", "tsx", "sync-server/main.ts"]
+# package.json's `serve` script: the server with its Node flags, as `npm start` runs it.
+CMD ["npm", "run", "--silent", "serve"]

@@ -57,7 +57,7 @@ export async function startStack(cleanup: Cleanup, options: { seed: number; sync
     const logFile = process.env.BENCH_SERVER_LOG;
     const server = await startNodeProcess({
       // --expose-gc: the propagation section collects garbage before reading RSS (SIGUSR2, sync-server/main.ts).
-      script: 'sync-server/main.ts', env: { ...env, ...(logFile ? { LOG_LEVEL: 'info' } : {}) }, nodeArgs: ['--expose-gc', ...nodeArgs], ready: /running at (http:\/\/[\d.:]+)/,
+      script: 'sync-server/main.ts', env: { ...env, ...(logFile ? { LOG_LEVEL: 'info' } : {}) }, nodeArgs: ['--expose-gc', ...serverNodeFlags(), ...nodeArgs], ready: /running at (http:\/\/[\d.:]+)/,
       onLine: logFile ? (line) => fs.appendFileSync(logFile, `${line}\n`) : undefined,
     });
     await waitForWarmServer(server.ready);
@@ -72,6 +72,12 @@ export async function startStack(cleanup: Cleanup, options: { seed: number; sync
     stack.apiUrl = stack.server.ready;
   };
   return stack;
+}
+
+/** The Node flags package.json's `serve` script (what `npm start` and the Docker image run) gives the server. */
+function serverNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return (pkg.scripts.serve ?? '').split(/\s+/).filter((token) => token.startsWith('--'));
 }
 
 /**
