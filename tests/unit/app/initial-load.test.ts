@@ -123,6 +123,18 @@ describe('initial load of a fresh collection', () => {
     expect(storedAtSave).toEqual([5]);
   });
 
+  it('reads on from the start when a load of one page stored its documents but not its progress', async () => {
+    const database = await open();
+    vi.spyOn(database, 'upsertLocal').mockRejectedValue(new Error('the tab went away'));
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 10);
+    vi.restoreAllMocks();
+    const resumed = pagesOf(serverDocs);
+    // The load's own documents, not RxDB's: the load reads them again and hands RxDB its checkpoints.
+    expect(await loadInitially(workOrders(database), IDENTIFIER, resumed.pullPage, 10)).toMatchObject({ down: { value: '5' }, done: true });
+    expect(resumed.asked).toEqual([undefined]);
+    expect(await database.workOrders.count().exec()).toBe(5);
+  });
+
   it('resumes a load cut short where it stopped', async () => {
     const database = await open();
     // Stopped while the second page is on its way: the first is stored, the second never is.
