@@ -178,10 +178,10 @@ async function upstreamBeforeUnpushed(collection: RxCollection<AnyDoc>, storage:
  * every collection go to one table, one after another, and each waited behind the page IndexedDB
  * was writing when it came, so a dozen small collections took turns with the work orders' pages
  * (~0.2 s at the start of a fresh device's sync). Should the tab go away after such a page and
- * before its progress, the next start finds documents without progress, all stored as the server sent them, and reads on
- * as a load from the start (tests/integration/initial-load-resume.test.ts). RxDB's replication
- * from scratch would do too, but its downstream and upstream then race to write the same
- * documents' meta (a 409 reported as a pull error, then retried).
+ * before its progress, the next start finds documents without progress, all stored as the server
+ * sent them, and reads on as a load from the start (tests/integration/initial-load-resume.test.ts).
+ * RxDB's replication from scratch would do too, but its downstream and upstream then race to write
+ * the same documents' meta (a 409 reported as a pull error, then retried).
  */
 const isWholeLoad = <C>(page: PulledPage<C>, batchSize: number) => page.documents.length < batchSize;
 
