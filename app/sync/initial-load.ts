@@ -31,6 +31,10 @@ type LoadOptions = {
   stopped?: () => boolean;
   /** Awaited once, when the first page stored was full, before the second (app/sync/load-order.ts). */
   beforeMorePages?: () => Promise<void>;
+  /** Awaited by a load of one page before it writes that page (app/sync/load-order.ts). */
+  beforeOnlyPage?: () => Promise<void>;
+  /** Told once a load of several pages has handed its first page to IndexedDB. */
+  firstPageOut?: () => void;
 };
 
 /** The User Timing mark of each page the load has stored (its detail names the collection). */
@@ -62,7 +66,7 @@ export async function loadInitially<C>(
   replicationIdentifier: string,
   pullPage: (checkpoint: C | undefined, limit: number) => Promise<PulledPage<C>>,
   batchSize: number,
-  { stopped = () => false, beforeMorePages }: LoadOptions = {},
+  { stopped = () => false, beforeMorePages, beforeOnlyPage, firstPageOut }: LoadOptions = {},
 ): Promise<LoadCheckpoints<C>> {
   // The collection's own storage, not its wrapper: the wrapper stamps every inserted document with
   // fresh `_meta`, which would drop the mark of the server's state.
@@ -127,12 +131,14 @@ export async function loadInitially<C>(
         if (!wholeLoadInOnePage) started = save(progress);
       }
       await started;
+      if (pagesPulled === 0 && wholeLoadInOnePage) await beforeOnlyPage?.();
       if (pagesPulled++ === 1) await beforeMorePages?.();
       // A sign-out closes the database meanwhile: nothing more is written.
       if (stopped()) break;
       // Two pages in flight at most: this one is handed to IndexedDB while the one before commits.
       const writing = writePage(storage, add, collection.name, page.documents, hash);
       writing.catch(() => undefined);
+      if (pagesPulled === 1 && !wholeLoadInOnePage) firstPageOut?.();
       down = page.checkpoint ?? down;
       pulledAll = page.documents.length < batchSize;
       const previous = inFlight;

@@ -9,31 +9,60 @@ const MAX_WAIT_MS = 2_000;
  * 10,000th work order, and their starts held up the end of the work orders' own load. A bulk load
  * (a collection whose first page was full) writes that page, then waits until every other
  * collection has started its replication or turned out to be a bulk load too.
+ *
+ * Yet the bulk loads' first pages go first: a load of one page waits until every bulk load has
+ * handed its first page to IndexedDB, so Today has its first work orders before the small
+ * collections' pages, which then queue behind that one page only.
  */
 export class LoadOrder {
   private readonly pending: Set<string>;
   private readonly allSettled: Promise<void>;
   private release!: () => void;
+  private readonly firstPagesPending: Set<string>;
+  private readonly firstPagesOut: Promise<void>;
+  private releaseFirstPages!: () => void;
 
   constructor(collections: readonly string[]) {
     this.pending = new Set(collections);
     this.allSettled = new Promise((resolve) => (this.release = resolve));
-    if (this.pending.size === 0) this.release();
+    this.firstPagesPending = new Set(collections);
+    this.firstPagesOut = new Promise((resolve) => (this.releaseFirstPages = resolve));
+    if (this.pending.size === 0) {
+      this.release();
+      this.releaseFirstPages();
+    }
   }
 
   /** This collection holds no bulk load back any more: its replication started (or never will in this tab's session). */
   settled(collection: string): void {
+    this.firstPageOut(collection);
     if (!this.pending.delete(collection) || this.pending.size > 0) return;
     this.release();
+  }
+
+  /** This collection holds no load of one page back: its first page is with IndexedDB, or it has none to write. */
+  firstPageOut(collection: string): void {
+    if (!this.firstPagesPending.delete(collection) || this.firstPagesPending.size > 0) return;
+    this.releaseFirstPages();
   }
 
   /** Called by a bulk load before its second page: resolves once every other collection has settled (or after MAX_WAIT_MS). */
   async bulkTurn(collection: string): Promise<void> {
     this.settled(collection);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([this.allSettled, new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)))]);
-    clearTimeout(timer);
+    await withinMaxWait(this.allSettled);
   }
+
+  /** Called by a load of one page before it writes it: resolves once every bulk load's first page is out (or after MAX_WAIT_MS). */
+  async onePageTurn(collection: string): Promise<void> {
+    this.firstPageOut(collection);
+    await withinMaxWait(this.firstPagesOut);
+  }
+}
+
+async function withinMaxWait(until: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([until, new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)))]);
+  clearTimeout(timer);
 }
 
 /**

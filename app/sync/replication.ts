@@ -125,6 +125,8 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
     loadInitially(db.collections[collection] as never, replicationIdentifier, pullPage, batchSize, {
       stopped: () => replication.isStopped(),
       beforeMorePages: () => start.order.bulkTurn(collection),
+      beforeOnlyPage: () => start.order.onePageTurn(collection),
+      firstPageOut: () => start.order.firstPageOut(collection),
     });
   void startAfterInitialLoad(db, replication, start, load);
   return replication;

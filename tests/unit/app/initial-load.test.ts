@@ -135,6 +135,26 @@ describe('initial load of a fresh collection', () => {
     expect(await database.workOrders.count().exec()).toBe(5);
   });
 
+  it('says when a load of several pages has handed its first page over, and waits its turn before the only page of a small one', async () => {
+    const database = await open();
+    const calls: string[] = [];
+    const options = {
+      beforeOnlyPage: async () => void calls.push(`only page, ${await database.workOrders.count().exec()} stored`),
+      firstPageOut: () => void calls.push('first page out'),
+    };
+    await loadInitially(workOrders(database), IDENTIFIER, pagesOf(serverDocs).pullPage, 2, options);
+    expect(calls).toEqual(['first page out']);
+    await database.remove();
+    const small = await open();
+    calls.length = 0;
+    await loadInitially(workOrders(small), IDENTIFIER, pagesOf(serverDocs).pullPage, 10, {
+      ...options,
+      beforeOnlyPage: async () => void calls.push(`only page, ${await small.workOrders.count().exec()} stored`),
+    });
+    expect(calls).toEqual(['only page, 0 stored']);
+    expect(await small.workOrders.count().exec()).toBe(5);
+  });
+
   it('resumes a load cut short where it stopped', async () => {
     const database = await open();
     // Stopped while the second page is on its way: the first is stored, the second never is.

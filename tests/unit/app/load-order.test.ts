@@ -47,6 +47,30 @@ describe('load order: small collections first', () => {
   });
 });
 
+describe('load order: the bulk loads’ first pages before the small collections’ pages', () => {
+  it('holds a load of one page back until every bulk load has handed over its first page', async () => {
+    const order = new LoadOrder(['workOrders', 'assets', 'sites']);
+    const sites = order.onePageTurn('sites');
+    expect(await isDone(sites)).toBe(false);
+    order.firstPageOut('workOrders');
+    expect(await isDone(sites)).toBe(false);
+    // A collection that settles (its replication started without a load) holds nothing back either.
+    order.settled('assets');
+    expect(await isDone(sites)).toBe(true);
+  });
+
+  it('lets a load of one page go on after two seconds, whatever the others do', async () => {
+    vi.useFakeTimers();
+    const order = new LoadOrder(['workOrders', 'sites']);
+    let done = false;
+    void order.onePageTurn('sites').then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
+});
+
 describe('workOrdersFirst', () => {
   it('puts the work orders first and keeps the order of the others', () => {
     expect(workOrdersFirst(['users', 'sites', 'workOrders', 'comments'])).toEqual(['workOrders', 'users', 'sites', 'comments']);
