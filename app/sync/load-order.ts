@@ -15,47 +15,53 @@ const MAX_WAIT_MS = 2_000;
  * collections' pages, which then queue behind that one page only.
  */
 export class LoadOrder {
-  private readonly pending: Set<string>;
-  private readonly allSettled: Promise<void>;
-  private release!: () => void;
-  private readonly firstPagesPending: Set<string>;
-  private readonly firstPagesOut: Promise<void>;
-  private releaseFirstPages!: () => void;
+  /** Every collection has started its replication (or never will in this tab's session). */
+  private readonly allSettled: Arrivals;
+  /** Every collection's first page is with IndexedDB, or it has none to write before the others'. */
+  private readonly firstPagesOut: Arrivals;
 
   constructor(collections: readonly string[]) {
-    this.pending = new Set(collections);
-    this.allSettled = new Promise((resolve) => (this.release = resolve));
-    this.firstPagesPending = new Set(collections);
-    this.firstPagesOut = new Promise((resolve) => (this.releaseFirstPages = resolve));
-    if (this.pending.size === 0) {
-      this.release();
-      this.releaseFirstPages();
-    }
+    this.allSettled = new Arrivals(collections);
+    this.firstPagesOut = new Arrivals(collections);
   }
 
   /** This collection holds no bulk load back any more: its replication started (or never will in this tab's session). */
   settled(collection: string): void {
     this.firstPageOut(collection);
-    if (!this.pending.delete(collection) || this.pending.size > 0) return;
-    this.release();
+    this.allSettled.arrive(collection);
   }
 
   /** This collection holds no load of one page back: its first page is with IndexedDB, or it has none to write. */
   firstPageOut(collection: string): void {
-    if (!this.firstPagesPending.delete(collection) || this.firstPagesPending.size > 0) return;
-    this.releaseFirstPages();
+    this.firstPagesOut.arrive(collection);
   }
 
   /** Called by a bulk load before its second page: resolves once every other collection has settled (or after MAX_WAIT_MS). */
   async bulkTurn(collection: string): Promise<void> {
     this.settled(collection);
-    await withinMaxWait(this.allSettled);
+    await withinMaxWait(this.allSettled.all);
   }
 
   /** Called by a load of one page before it writes it: resolves once every bulk load's first page is out (or after MAX_WAIT_MS). */
   async onePageTurn(collection: string): Promise<void> {
     this.firstPageOut(collection);
-    await withinMaxWait(this.firstPagesOut);
+    await withinMaxWait(this.firstPagesOut.all);
+  }
+}
+
+/** Resolves `all` once every one of the names has arrived (each counts once). */
+class Arrivals {
+  private readonly waiting: Set<string>;
+  private release!: () => void;
+  readonly all = new Promise<void>((resolve) => (this.release = resolve));
+
+  constructor(names: readonly string[]) {
+    this.waiting = new Set(names);
+    if (this.waiting.size === 0) this.release();
+  }
+
+  arrive(name: string): void {
+    if (this.waiting.delete(name) && this.waiting.size === 0) this.release();
   }
 }
 

@@ -27,11 +27,14 @@ describe('load order: small collections first', () => {
     expect(await isDone(assets)).toBe(true);
   });
 
-  it('lets a bulk load go on after two seconds, whatever the others do', async () => {
+  it.each([
+    ['a bulk load', (order: LoadOrder) => order.bulkTurn('workOrders')],
+    ['a load of one page', (order: LoadOrder) => order.onePageTurn('sites')],
+  ])('lets %s go on after two seconds, whatever the others do', async (_, turn) => {
     vi.useFakeTimers();
     const order = new LoadOrder(['workOrders', 'sites']);
     let done = false;
-    void order.bulkTurn('workOrders').then(() => (done = true));
+    void turn(order).then(() => (done = true));
     await vi.advanceTimersByTimeAsync(1_999);
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -57,17 +60,6 @@ describe('load order: the bulk loads’ first pages before the small collections
     // A collection that settles (its replication started without a load) holds nothing back either.
     order.settled('assets');
     expect(await isDone(sites)).toBe(true);
-  });
-
-  it('lets a load of one page go on after two seconds, whatever the others do', async () => {
-    vi.useFakeTimers();
-    const order = new LoadOrder(['workOrders', 'sites']);
-    let done = false;
-    void order.onePageTurn('sites').then(() => (done = true));
-    await vi.advanceTimersByTimeAsync(1_999);
-    expect(done).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(done).toBe(true);
   });
 });
 
