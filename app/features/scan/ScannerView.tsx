@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { CameraError, listCameras, startScanner, toCameraError, type ScanHit, type ScannerSession } from '../../platform/barcode-scanner';
+import { oneSessionAtATime } from './one-session-at-a-time';
 
 const MAX_AUTOMATIC_RESTARTS = 3;
 
@@ -20,6 +21,7 @@ export function ScannerView({ onHit }: { onHit: (hit: ScanHit) => void }) {
   const [torchOn, setTorchOn] = useState(false);
   const [hidden, setHidden] = useState(document.visibilityState === 'hidden');
   const restarts = useRef(0);
+  const [startInTurn] = useState(() => oneSessionAtATime<ScannerSession>());
 
   useEffect(() => {
     const onVisibility = () => setHidden(document.visibilityState === 'hidden');
@@ -46,9 +48,9 @@ export function ScannerView({ onHit }: { onHit: (hit: ScanHit) => void }) {
       restarts.current = 0;
       hitHandler.current(hit);
     };
-    startScanner(element, { deviceId, onHit, onStopped }).then(
+    startInTurn(() => startScanner(element, { deviceId, onHit, onStopped }), () => cancelled).then(
       async (started) => {
-        if (cancelled) return started.stop();
+        if (!started) return;
         session = started;
         setState({ kind: 'scanning', session: started });
         // Labels (and so a useful list) are only available once the camera was granted.
@@ -60,7 +62,7 @@ export function ScannerView({ onHit }: { onHit: (hit: ScanHit) => void }) {
       cancelled = true;
       session?.stop();
     };
-  }, [deviceId, attempt, hidden]);
+  }, [deviceId, attempt, hidden, startInTurn]);
 
   function switchCamera() {
     if (state.kind !== 'scanning' || cameras.length < 2) return;
