@@ -88,7 +88,7 @@ describe('scanning an asset label with the camera', () => {
     const phone = await phoneWithCamera(browser);
     const { page, screens, sync } = await signInAndGoOffline(phone, 'site1', 'AST-LON-0001');
 
-    await screens.openScanner();
+    await screens.scanWithCamera();
     await screens.waitForAsset(tag);
     expect(page.url()).toBe(`${baseURL}/a/${tag}`);
 
@@ -149,7 +149,7 @@ describe('scanning an asset label with the camera', () => {
     const phone = await phoneWithCamera(browser);
     await recordCameraTracks(phone);
     const { page, screens } = await signInAndGoOffline(phone, 'eng1', 'AST-LON-0001');
-    await screens.openScanner();
+    await screens.scanWithCamera();
     await screens.waitForAsset(tag);
     expect(page.url()).toBe(`${baseURL}/a/${tag}`);
     // Leaving the scanner released the camera.
@@ -162,7 +162,7 @@ describe('scanning an asset label with the camera', () => {
     const browser = await browserFilming(await qrLabelPng('AST-ZZZ-9999'), 'unknown-label');
     const phone = await phoneWithCamera(browser);
     const { page, screens } = await signInAndGoOffline(phone, 'eng1', 'AST-LON-0001');
-    await screens.openScanner();
+    await screens.scanWithCamera();
     const unknown = page.getByTestId('unknown-asset');
     await unknown.waitFor({ timeout: 60_000 });
     expect(await unknown.textContent()).toContain('AST-ZZZ-9999');
