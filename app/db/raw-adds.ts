@@ -8,12 +8,8 @@ type DexieState = Awaited<DexieStorageInternals>;
 /** What the adds need of RxDB's Dexie storage instance: its internals and its change feed. */
 type DexieInstance = { internals: DexieStorageInternals; changes$: { next: (bulk: EventBulk<RxStorageChangeEvent<Stored>, unknown>) => void } };
 
-/**
- * Adds documents to one collection's store; resolves, once committed, with the ids that were stored
- * already (not written). `isKnownAbsent`: the caller knows no document with that id is stored, nor
- * will be before this page commits.
- */
-export type RawAdder = (docs: Stored[], context: string, isKnownAbsent?: (id: string) => boolean) => Promise<string[]>;
+/** Adds documents to one collection's store; resolves, once committed, with the ids that were stored already (not written). */
+export type RawAdder = (docs: Stored[], context: string) => Promise<string[]>;
 
 /**
  * RxDB drops an event bulk whose id it has seen in the last minute, in every tab: the ids carry a
@@ -31,9 +27,7 @@ let eventBulkCount = 0;
  * change event RxDB would have emitted for an insert follows the commit, so queries, the document
  * cache and other tabs learn of it as they would. The requests are issued when `add` is called,
  * not when the transaction starts: the next page's documents are serialized while IndexedDB
- * still commits the previous one. A document the caller knows to be absent is `put` instead:
- * Chromium looks every added key up in the store first, a quarter of IndexedDB's time per document
- * in a trace of an initial sync (bench/findings.md), and `put` skips that read.
+ * still commits the previous one.
  *
  * Undefined for any storage but RxDB's Dexie one (it then writes through RxDB).
  */
@@ -43,13 +37,13 @@ export async function rawAdderFor(storage: RxStorageInstance<AnyDoc, unknown, un
   const state = await instance.internals;
   const changes$ = instance.changes$;
   const toStored = toDexieForm(state.booleanIndexes);
-  return (docs, context, isKnownAbsent = () => false) => addAll(state, toStored, docs, isKnownAbsent).then((existing) => {
+  return (docs, context) => addAll(state, toStored, docs).then((existing) => {
     emitInserts(changes$, docs, existing, context);
     return existing;
   });
 }
 
-function addAll(state: DexieState, toStored: (doc: Stored) => Record<string, unknown>, docs: Stored[], isKnownAbsent: (id: string) => boolean): Promise<string[]> {
+function addAll(state: DexieState, toStored: (doc: Stored) => Record<string, unknown>, docs: Stored[]): Promise<string[]> {
   const connection = state.dexieDb.backendDB();
   const transaction = connection.transaction(DEXIE_DOCS_TABLE_NAME, 'readwrite');
   const store = transaction.objectStore(DEXIE_DOCS_TABLE_NAME);
@@ -59,7 +53,7 @@ function addAll(state: DexieState, toStored: (doc: Stored) => Record<string, unk
     transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB aborted the add'));
     try {
       for (const doc of docs) {
-        const request = isKnownAbsent(doc.id) ? store.put(toStored(doc)) : store.add(toStored(doc));
+        const request = store.add(toStored(doc));
         request.onerror = (event) => {
           if (request.error?.name !== 'ConstraintError') return;
           // Stored already: that one is left as it is and the rest of the transaction goes on.

@@ -54,8 +54,7 @@ const SCAN_BATCH = 1000;
  * The meta follows lazily: RxDB writes it when the server next changes the document, and a local
  * edit records its base first (app/db/writes.ts). Then RxDB's replication starts at the
  * checkpoints the load reached. Pages go straight into RxDB's Dexie table (app/db/raw-adds.ts),
- * each handed to IndexedDB while the one before commits; a load that found the collection empty
- * puts what it knows is not stored yet, which spares IndexedDB a key lookup per document. Progress is kept per page in a local document, so an interrupted
+ * each handed to IndexedDB while the one before commits. Progress is kept per page in a local document, so an interrupted
  * load resumes where it stopped instead of leaving RxDB to push every loaded document back. The
  * load's start is saved before its first page, so that stored documents without any progress are
  * never the load's; a page stored after the last saved progress is read again on resume, and its
@@ -88,9 +87,7 @@ export async function loadInitially<C>(
     // Documents without any progress: the load's own only when every one is a server state, left by
     // a load of one page whose tab went away before its save (`isWholeLoad`); it reads on from the
     // start. Anything else is the user's and RxDB's.
-    const startedEmpty = !saved && (await isEmpty(storage));
-    if (!saved && !startedEmpty && (await firstLocalWriteSince(storage, undefined)) !== Number.POSITIVE_INFINITY) return {};
-    if (startedEmpty) localWrites.trackAbsence();
+    if (!saved && !(await isEmpty(storage)) && (await firstLocalWriteSince(storage, undefined)) !== Number.POSITIVE_INFINITY) return {};
     // A resumed load may find pages stored after the last saved progress (the tab went away between
     // a page and its save), and writes the user made back then that RxDB's upstream must still see.
     if (saved) localWrites.sawLocalWriteAt(await firstLocalWriteSince(storage, saved.up));
@@ -139,7 +136,7 @@ export async function loadInitially<C>(
       // A sign-out closes the database meanwhile: nothing more is written.
       if (stopped()) break;
       // Two pages in flight at most: this one is handed to IndexedDB while the one before commits.
-      const writing = writePage(storage, add, collection.name, page.documents, hash, localWrites.claimAbsent);
+      const writing = writePage(storage, add, collection.name, page.documents, hash);
       writing.catch(() => undefined);
       if (pagesPulled === 1 && !wholeLoadInOnePage) firstPageOut?.();
       down = page.checkpoint ?? down;
@@ -205,14 +202,7 @@ async function isEmpty(storage: ForkStorage): Promise<boolean> {
 }
 
 /** Stores one pulled page as RxDB's downstream stores the server's state; returns the page's position in the change feed. */
-async function writePage(
-  storage: ForkStorage,
-  add: RawAdder | undefined,
-  collectionName: string,
-  documents: AnyDoc[],
-  hash: string,
-  isKnownAbsent: (id: string) => boolean,
-): Promise<ForkCheckpoint | undefined> {
+async function writePage(storage: ForkStorage, add: RawAdder | undefined, collectionName: string, documents: AnyDoc[], hash: string): Promise<ForkCheckpoint | undefined> {
   if (documents.length === 0) return undefined;
   const rows: BulkWriteRow<AnyDoc>[] = documents.map((doc) => ({
     // This write bypasses RxDB's write path, so the derived fields its hook sets are set here.
@@ -225,7 +215,7 @@ async function writePage(
     } as unknown as RxDocumentData<AnyDoc>),
   }));
   // Added straight into the table (the requests go out now, before any await); what is stored already takes RxDB's write and its 409s.
-  const adding = add?.(rows.map((row) => row.document), LOAD_CONTEXT, isKnownAbsent);
+  const adding = add?.(rows.map((row) => row.document), LOAD_CONTEXT);
   const storedAlready = adding ? new Set(await adding) : undefined;
   const throughRxdb = storedAlready ? rows.filter((row) => storedAlready.has(row.document.id)) : rows;
   const { error } = throughRxdb.length > 0 ? await storage.bulkWrite(throughRxdb, LOAD_CONTEXT) : { error: [] };
@@ -276,31 +266,13 @@ async function firstLocalWriteSince(storage: ForkStorage, since: ForkCheckpoint 
  */
 function watchLocalWrites(storage: ForkStorage) {
   let first = Number.POSITIVE_INFINITY;
-  // Once tracked: the ids stored, or on their way, since a load found the collection empty.
-  let maybeStored: Set<string> | undefined;
   const subscription = storage.changeStream().subscribe((bulk) => {
     if (bulk.context === LOAD_CONTEXT) return;
-    for (const event of bulk.events) {
-      first = Math.min(first, event.documentData._meta.lwt);
-      maybeStored?.add(event.documentId);
-    }
+    for (const event of bulk.events) first = Math.min(first, event.documentData._meta.lwt);
   });
   return {
     sawLocalWriteAt: (lwt: number) => (first = Math.min(first, lwt)),
     upstreamFrom: (written: ForkCheckpoint | undefined, previous: ForkCheckpoint | undefined) => (written && written.lwt < first ? written : previous),
-    trackAbsence: () => (maybeStored = new Set()),
-    /**
-     * Whether a document is certainly not stored yet; it counts as stored from then on. Only a
-     * load that found the collection empty knows: it runs in the leader tab alone, so the only
-     * other writes are the user's, and the user edits documents the load stored before (or
-     * creates new ones, whose ids the server cannot send). A server document sent twice (changed
-     * during the load) is stored the second time as a document stored already.
-     */
-    claimAbsent: (id: string) => {
-      if (!maybeStored || maybeStored.has(id)) return false;
-      maybeStored.add(id);
-      return true;
-    },
     stop: () => subscription.unsubscribe(),
   };
 }
