@@ -4,6 +4,7 @@ import type { BenchOrigin } from './bench-origin';
 import { BENCH_ENGINEER } from './bench-data';
 import { openBenchPage, withFreshProfile } from './browser';
 import { withBrowserProfile } from './browser-profile';
+import { withBrowserTrace } from './browser-trace';
 import { BENCH_PASSWORD } from './stack';
 import type { CouchReplicationPage, FloorPage, OursPage, SyncResult } from '../browser/page-api';
 
@@ -33,8 +34,8 @@ export function syncContenders(cleanup: Cleanup, origin: BenchOrigin, options: {
   const floor = (indexes: boolean) => (page: Page) =>
     page.evaluate((input) => (window.bench as FloorPage).fetchAndStore(input), { url: options.floorJsonPath, indexes });
   return [
-    { label: 'ours', run: () => inPage('ours', (page) => (process.env.BENCH_PROFILE === '1' ? profiledSync(page) : oursInPage(page).initialSync())) },
-    { label: 'floor', run: () => inPage('floor', floor(false)) },
+    { label: 'ours', run: () => inPage('ours', (page) => observed(page, 'initial-sync-ours', () => oursInPage(page).initialSync())) },
+    { label: 'floor', run: () => inPage('floor', (page) => observed(page, 'floor', () => floor(false)(page))) },
     { label: 'floor, 4 indexes', run: () => inPage('floor', floor(true)) },
     { label: 'PouchDB batch 100', run: () => inPage('pouch', couch(100)) },
     { label: 'PouchDB batch 1000', run: () => inPage('pouch', couch(1000)) },
@@ -43,9 +44,14 @@ export function syncContenders(cleanup: Cleanup, origin: BenchOrigin, options: {
   ];
 }
 
-/** BENCH_PROFILE=1: our initial sync under Chromium's profiler, its top functions printed. */
-async function profiledSync(page: Page): Promise<SyncResult> {
-  const { result, summary } = await withBrowserProfile(page, 'initial-sync-ours', () => oursInPage(page).initialSync());
+/**
+ * BENCH_PROFILE=1: our initial sync under Chromium's profiler, its top functions printed;
+ * BENCH_TRACE=1: ours and the floor's under a Chromium trace, IndexedDB's operations printed.
+ */
+async function observed(page: Page, name: string, sync: () => Promise<SyncResult>): Promise<SyncResult> {
+  const watch = process.env.BENCH_TRACE === '1' ? withBrowserTrace : process.env.BENCH_PROFILE === '1' && name === 'initial-sync-ours' ? withBrowserProfile : undefined;
+  if (!watch) return sync();
+  const { result, summary } = await watch(page, name, sync);
   console.log(summary.join('\n'));
   return result;
 }
