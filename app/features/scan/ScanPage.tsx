@@ -24,6 +24,9 @@ export function ScanPage() {
   const lastRefused = useRef<{ text: string; at: number }>(undefined);
   // The camera keeps decoding until the screen unmounts: open the asset once, not once per frame.
   const opened = useRef(false);
+  // How many codes the camera has read here, on the page (`data-reads`): a scan that did not open
+  // anything tells whether the camera read nothing or a read went nowhere.
+  const reads = useRef<HTMLDivElement>(null);
 
   function open(text: string): string | undefined {
     const parsed = parseScannedCode(text);
@@ -35,6 +38,7 @@ export function ScanPage() {
   }
 
   function onHit(hit: ScanHit) {
+    if (reads.current) reads.current.dataset.reads = String(Number(reads.current.dataset.reads ?? 0) + 1);
     if (opened.current) return;
     const previous = lastRefused.current;
     if (previous && previous.text === hit.text && Date.now() - previous.at < REPEAT_QUIET_MS) return;
@@ -48,7 +52,7 @@ export function ScanPage() {
   }
 
   return (
-    <div className="scan-page">
+    <div className="scan-page" ref={reads}>
       <h1>{reporting ? 'Report a fault: scan the asset' : 'Scan an asset'}</h1>
       <ScannerView onHit={onHit} />
       {message && (

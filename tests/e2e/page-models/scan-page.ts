@@ -55,7 +55,10 @@ export class ScanScreens {
       await target.waitFor({ timeout });
     } catch (error) {
       const shown = await this.page.locator('body').innerText().catch(() => '(page closed)');
-      throw new Error(`${what} did not show at ${this.page.url()}; the screen showed:\n${shown.slice(0, 1500)}`, { cause: error });
+      // On the scanner: whether the camera read any code at all (ScanPage's `data-reads`).
+      const reads = await this.page.locator('.scan-page').getAttribute('data-reads', { timeout: 1000 }).catch(() => undefined);
+      const scanner = reads === undefined ? '' : ` (the camera had read ${reads ?? 0} codes there)`;
+      throw new Error(`${what} did not show at ${this.page.url()}${scanner}; the screen showed:\n${shown.slice(0, 1500)}`, { cause: error });
     }
   }
 }
