@@ -1,5 +1,6 @@
-import { BrowserMultiFormatReader } from '@zxing/browser';
-import { BarcodeFormat, ChecksumException, DecodeHintType, FormatException, NotFoundException } from '@zxing/library';
+import { BrowserMultiFormatReader, HTMLCanvasElementLuminanceSource } from '@zxing/browser';
+import { BarcodeFormat, BinaryBitmap, ChecksumException, DecodeHintType, FormatException, HybridBinarizer, NotFoundException, type Result } from '@zxing/library';
+import { readingAlternateFramesAtHalfSize } from './frame-scales';
 
 /**
  * The camera barcode scanner, wrapping @zxing/browser: the rear camera by default, continuous
@@ -110,7 +111,7 @@ export async function startScanner(video: HTMLVideoElement, options: StartOption
     // Worth the extra work per frame: 1D labels on curved or dirty equipment decode far more often.
     [DecodeHintType.TRY_HARDER, true],
   ]);
-  const reader = new BrowserMultiFormatReader(hints, { delayBetweenScanAttempts: 120, delayBetweenScanSuccess: 800 });
+  const reader = new AlternateScaleReader(hints, { delayBetweenScanAttempts: 120, delayBetweenScanSuccess: 800 });
   try {
     // Frames without a code report NotFoundException through `error`: that is the normal case, not a failure.
     const controls = await reader.decodeFromStream(stream, video, (result, error) => {
@@ -127,6 +128,15 @@ export async function startScanner(video: HTMLVideoElement, options: StartOption
   } catch (error) {
     for (const track of stream.getTracks()) track.stop();
     throw toCameraError(error);
+  }
+}
+
+/** ZXing's reader, each frame read as ZXing reads it (a hybrid binarizer over the canvas), every other one at half size (app/platform/frame-scales.ts). */
+class AlternateScaleReader extends BrowserMultiFormatReader {
+  private readonly readFrame = readingAlternateFramesAtHalfSize((source) => this.decodeBitmap(new BinaryBitmap(new HybridBinarizer(source))));
+
+  override decodeFromCanvas(canvas: HTMLCanvasElement): Result {
+    return this.readFrame(new HTMLCanvasElementLuminanceSource(canvas));
   }
 }
 
