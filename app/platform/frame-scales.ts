@@ -13,17 +13,15 @@ export function readingAlternateFramesAtHalfSize(decode: (source: LuminanceSourc
 
 /** The frame at half its width and height, each pixel the mean of the four it replaces. */
 export function halfSize(source: LuminanceSource): LuminanceSource {
-  const width = Math.floor(source.getWidth() / 2);
+  const fullWidth = source.getWidth();
+  const width = Math.floor(fullWidth / 2);
   const height = Math.floor(source.getHeight() / 2);
   const full = source.getMatrix();
-  const fullWidth = source.getWidth();
   const half = new Uint8ClampedArray(width * height);
   for (let y = 0; y < height; y++) {
-    const top = 2 * y * fullWidth;
-    const bottom = top + fullWidth;
     for (let x = 0; x < width; x++) {
-      const left = 2 * x;
-      half[y * width + x] = ((full[top + left]! & 0xff) + (full[top + left + 1]! & 0xff) + (full[bottom + left]! & 0xff) + (full[bottom + left + 1]! & 0xff)) >> 2;
+      const topLeft = 2 * (y * fullWidth + x);
+      half[y * width + x] = (full[topLeft]! + full[topLeft + 1]! + full[topLeft + fullWidth]! + full[topLeft + fullWidth + 1]!) >> 2;
     }
   }
   return new RGBLuminanceSource(half, width, height);

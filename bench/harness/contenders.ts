@@ -34,8 +34,8 @@ export function syncContenders(cleanup: Cleanup, origin: BenchOrigin, options: {
   const floor = (indexes: boolean) => (page: Page) =>
     page.evaluate((input) => (window.bench as FloorPage).fetchAndStore(input), { url: options.floorJsonPath, indexes });
   return [
-    { label: 'ours', run: () => inPage('ours', (page) => observed(page, 'initial-sync-ours', () => oursInPage(page).initialSync())) },
-    { label: 'floor', run: () => inPage('floor', (page) => observed(page, 'floor', () => floor(false)(page))) },
+    { label: 'ours', run: () => inPage('ours', (page) => observed(page, 'initial-sync-ours', () => oursInPage(page).initialSync(), { profiled: true })) },
+    { label: 'floor', run: () => inPage('floor', (page) => observed(page, 'floor', () => floor(false)(page), { profiled: false })) },
     { label: 'floor, 4 indexes', run: () => inPage('floor', floor(true)) },
     { label: 'PouchDB batch 100', run: () => inPage('pouch', couch(100)) },
     { label: 'PouchDB batch 1000', run: () => inPage('pouch', couch(1000)) },
@@ -48,8 +48,8 @@ export function syncContenders(cleanup: Cleanup, origin: BenchOrigin, options: {
  * BENCH_PROFILE=1: our initial sync under Chromium's profiler, its top functions printed;
  * BENCH_TRACE=1: ours and the floor's under a Chromium trace, IndexedDB's operations printed.
  */
-async function observed(page: Page, name: string, sync: () => Promise<SyncResult>): Promise<SyncResult> {
-  const watch = process.env.BENCH_TRACE === '1' ? withBrowserTrace : process.env.BENCH_PROFILE === '1' && name === 'initial-sync-ours' ? withBrowserProfile : undefined;
+async function observed(page: Page, name: string, sync: () => Promise<SyncResult>, { profiled }: { profiled: boolean }): Promise<SyncResult> {
+  const watch = process.env.BENCH_TRACE === '1' ? withBrowserTrace : process.env.BENCH_PROFILE === '1' && profiled ? withBrowserProfile : undefined;
   if (!watch) return sync();
   const { result, summary } = await watch(page, name, sync);
   console.log(summary.join('\n'));
