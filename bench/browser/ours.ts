@@ -2,7 +2,7 @@ import { firstValueFrom } from 'rxjs';
 import { ulid } from 'ulid';
 import type { Asset } from '@shared/schemas/asset';
 import { buildSearchIndex, search, toSearchDocs } from '@app/features/search/search-index';
-import { TODAY_PAGE_SIZE, todayList$, type TodayList } from '@app/features/today/today-query';
+import { TODAY_PAGE_SIZES, todayList$, type TodayList } from '@app/features/today/today-query';
 import { updateWorkOrder } from '@app/features/work-orders/update-work-order';
 import { type AppDatabase, databaseNameFor, openDatabase } from '@app/db/database';
 import { ApiClient } from '@app/sync/api-client';
@@ -79,8 +79,8 @@ function drainOutbox(): Promise<{ ms: number }> {
 }
 
 /**
- * The Today screen's own live query (today by a `scheduledStart` range, open work orders of other
- * days by `[status, scheduledStart]`, a page of each), until its first list: for days around today,
+ * The Today screen's own live query (a page each of today's, earlier open and upcoming open work
+ * orders, each read as a `scheduleKey` range), until its first list: for days around today,
  * so each run's queries are new ones RxDB cannot answer from its query cache.
  */
 async function queryToday(runs: number) {
@@ -90,10 +90,10 @@ async function queryToday(runs: number) {
   for (let run = 0; run < runs; run++) {
     const now = new Date(Date.now() + run * 86_400_000);
     const started = performance.now();
-    last = await firstValueFrom(todayList$(db.workOrders, { id: userId, role: 'engineer' }, now, { earlierOpen: TODAY_PAGE_SIZE, upcoming: TODAY_PAGE_SIZE }));
+    last = await firstValueFrom(todayList$(db.workOrders, { id: userId, role: 'engineer' }, now, TODAY_PAGE_SIZES));
     ms.push(performance.now() - started);
   }
-  return { ms, today: last?.today.length ?? 0, earlierOpen: last?.earlierOpen.length ?? 0, upcoming: last?.upcoming.length ?? 0, pageSize: TODAY_PAGE_SIZE };
+  return { ms, today: last?.today.length ?? 0, earlierOpen: last?.earlierOpen.length ?? 0, upcoming: last?.upcoming.length ?? 0, pageSizes: TODAY_PAGE_SIZES };
 }
 
 async function insertAssets(url: string) {

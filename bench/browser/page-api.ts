@@ -1,3 +1,5 @@
+import type { TodayLimits } from '@app/features/today/today-query';
+
 /**
  * The contract between the Node side of the bench and its in-browser pages: each page puts one
  * object on `window.bench`, which the Node side calls through page.evaluate. Kept in one file so
@@ -20,7 +22,7 @@ export type OursPage = {
   /** Resolves with the time from the call until the outbox is empty (call it right after going online). */
   drainOutbox: () => Promise<{ ms: number }>;
   /** The Today screen's first list, for `runs` different days; counts are of the last run. */
-  queryToday: (runs: number) => Promise<{ ms: number[]; today: number; earlierOpen: number; upcoming: number; pageSize: number }>;
+  queryToday: (runs: number) => Promise<{ ms: number[]; today: number; earlierOpen: number; upcoming: number; pageSizes: TodayLimits }>;
   insertAssets: (url: string) => Promise<{ count: number; ms: number }>;
   queryAssetByTag: (tags: string[]) => Promise<{ ms: number[]; found: number }>;
   searchText: (terms: string[]) => Promise<{ ms: number[]; found: number; documents: number; buildMs: number }>;

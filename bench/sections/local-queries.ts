@@ -42,7 +42,7 @@ export const localQueriesSection: Section = {
       const rows: BenchRow[] = [
         {
           section: 'local queries', measure: `Today screen's query among ${stack.data.workOrders.length.toLocaleString('en-GB')} work orders (index ranges, + grouping)`, value: median(today.ms), unit: 'ms', target: TARGET,
-          note: `p95 ${Math.round(percentile(today.ms, 95))} ms (runs, one day each from today: ${today.ms.map(Math.round).join(', ')} ms); ${today.today} today, ${today.earlierOpen} earlier open, ${today.upcoming} upcoming (${today.pageSize} a page)`,
+          note: `p95 ${Math.round(percentile(today.ms, 95))} ms (runs, one day each from today: ${today.ms.map(Math.round).join(', ')} ms); ${today.today} today, ${today.earlierOpen} earlier open, ${today.upcoming} upcoming (pages of ${today.pageSizes.today}, ${today.pageSizes.earlierOpen} and ${today.pageSizes.upcoming})`,
         },
         {
           section: 'local queries', measure: `asset by tag among ${inserted.count.toLocaleString('en-GB')} assets`, value: median(byTag.ms), unit: 'ms', target: TARGET,

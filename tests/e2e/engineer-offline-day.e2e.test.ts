@@ -125,3 +125,52 @@ describe('a field engineer works a whole day offline', () => {
     await reopened.getByTestId('wo-row').filter({ hasText: liveNumber }).waitFor({ timeout: 10_000 });
   });
 });
+
+describe('a busy day on Today', () => {
+  it('lists the first 50 work orders of the day in time order, and the rest a page at a time', async () => {
+    const dispatcher = await loginAs(server.url, 'dispatch1');
+    const siteId = ((await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[]).find((wo) => wo.assigneeId === 'user-eng5')?.siteId;
+    const noon = new Date();
+    noon.setHours(12, 0, 0, 0);
+    const run = Date.now();
+    // A day of bulk-scheduled inspections, one a minute from noon on the device's calendar.
+    const inspections = Array.from({ length: 60 }, (_, minute) =>
+      buildWorkOrder({
+        id: `wo-e2e-busy-${run}-${String(minute).padStart(2, '0')}`,
+        assigneeId: 'user-eng5',
+        siteId,
+        kind: 'inspection',
+        scheduledStart: new Date(noon.getTime() + minute * 60_000).toISOString(),
+        scheduledEnd: new Date(noon.getTime() + (minute + 30) * 60_000).toISOString(),
+      }),
+    );
+    expect((await pushRows(dispatcher, 'workOrders', inspections.map((wo) => ({ newDocumentState: wo })))).body).toEqual([]);
+    const isToday = (stamp: string) => new Date(stamp).toDateString() === noon.toDateString();
+    const all = (await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[];
+    // The engineer's whole day, done jobs too, in the order Today lists it.
+    const day = all
+      .filter((wo) => wo.assigneeId === 'user-eng5' && !wo._deleted && isToday(wo.scheduledStart))
+      .sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart) || (a.id < b.id ? -1 : 1))
+      .map((wo) => wo.id);
+    expect(day.length).toBeGreaterThan(50);
+
+    const phone = await newPhoneContext(browser, baseURL);
+    const page = await phone.newPage();
+    await new LoginPage(page).signIn('eng5');
+    await new SyncStatus(page).waitForCaughtUp();
+    const today = page.locator('section[aria-labelledby="group-today"]');
+    const rows = today.getByTestId('wo-row');
+    const listed = () => rows.evaluateAll((links) => links.map((link) => link.getAttribute('data-id')));
+    const UNTIL_LISTED = { timeout: 20_000 };
+    await expect.poll(listed, UNTIL_LISTED).toEqual(day.slice(0, 50));
+    expect(await today.getByRole('heading').innerText()).toContain('(50+)');
+
+    const more = today.getByRole('button', { name: 'Show more' });
+    for (let shown = 50; shown < day.length; shown += 50) {
+      await more.click();
+      await expect.poll(listed, UNTIL_LISTED).toEqual(day.slice(0, shown + 50));
+    }
+    expect(await more.count()).toBe(0);
+    await phone.close();
+  });
+});

@@ -6,19 +6,19 @@ import { useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import { useFirstScreenShown } from '../../session/first-screen';
 import { useSession } from '../../session/SessionContext';
-import { TODAY_PAGE_SIZE, todayList$, type TodayLimits } from './today-query';
+import { TODAY_PAGE_SIZES, todayList$, type TodayLimits } from './today-query';
 import { WorkOrderRow } from './WorkOrderRow';
 
 /**
  * The engineer's day: their work orders by schedule, with site, asset, status and the ticket's SLA.
- * Earlier and upcoming open work orders come a page at a time ("Show more"), so the screen reads a
- * few dozen work orders however many are on the device.
+ * Each group comes a page at a time ("Show more"), so the screen reads and draws a few dozen work
+ * orders however many are on the device or scheduled for the day.
  */
 export function TodayPage() {
   const { user } = useSession();
   const now = useNow(60_000);
   const day = calendarDate(now);
-  const [limits, setLimits] = useState<TodayLimits>({ earlierOpen: TODAY_PAGE_SIZE, upcoming: TODAY_PAGE_SIZE });
+  const [limits, setLimits] = useState<TodayLimits>(TODAY_PAGE_SIZES);
   // Re-queried when the day changes (the list runs past midnight) or a group asks for more.
   const groups = useLiveQuery((db) => todayList$(db.workOrders, user, now, limits), [user.id, user.role, day, limits], undefined);
   const list = groups ? [...groups.today, ...groups.earlierOpen, ...groups.upcoming] : [];
@@ -30,7 +30,7 @@ export function TodayPage() {
   if (!groups) return <p className="page-message" role="status">Loading your work orders…</p>;
   const title = user.role === 'engineer' ? 'My work orders' : 'Open work orders';
   const moreOf = (group: keyof TodayLimits) =>
-    groups.more[group] ? () => setLimits((current) => ({ ...current, [group]: current[group] + TODAY_PAGE_SIZE })) : undefined;
+    groups.more[group] ? () => setLimits((current) => ({ ...current, [group]: current[group] + TODAY_PAGE_SIZES[group] })) : undefined;
 
   type GroupOptions = { showDate: boolean; empty?: string; onMore?: () => void };
   const renderGroup = (id: string, heading: string, items: WorkOrder[], { showDate, empty, onMore }: GroupOptions) => {
@@ -78,7 +78,7 @@ export function TodayPage() {
         </div>
       ) : (
         <>
-          {renderGroup('group-today', 'Today', groups.today, { showDate: false, empty: 'Nothing scheduled for today.' })}
+          {renderGroup('group-today', 'Today', groups.today, { showDate: false, empty: 'Nothing scheduled for today.', onMore: moreOf('today') })}
           {renderGroup('group-earlier', 'Earlier, still open', groups.earlierOpen, { showDate: true, onMore: moreOf('earlierOpen') })}
           {renderGroup('group-upcoming', 'Upcoming', groups.upcoming, { showDate: true, onMore: moreOf('upcoming') })}
         </>

@@ -6,12 +6,16 @@ import { SCHEDULE_KEY, scheduleKeyOf } from '../../db/derived-fields';
 import { toDomain } from '../../db/hooks';
 import { groupTodayWorkOrders, type TodayGroups } from './today-groups';
 
-/** How many earlier and upcoming open work orders the list shows before "Show more". */
-export const TODAY_PAGE_SIZE = 10;
-
 export type TodayUser = { id: string; role: Role };
-export type TodayLimits = { earlierOpen: number; upcoming: number };
-export type TodayList = TodayGroups<WorkOrder> & { more: { earlierOpen: boolean; upcoming: boolean } };
+export type TodayLimits = { today: number; earlierOpen: number; upcoming: number };
+export type TodayList = TodayGroups<WorkOrder> & { more: Record<keyof TodayLimits, boolean> };
+
+/**
+ * How many work orders each group shows at first, and how many more each "Show more" adds. A
+ * day's page holds any engineer's day whole; it bounds the desk's day (every engineer's jobs) and
+ * a day of bulk-scheduled maintenance, whose hundreds of rows would each be read and drawn.
+ */
+export const TODAY_PAGE_SIZES: TodayLimits = { today: 50, earlierOpen: 10, upcoming: 10 };
 export type TodayQueries = { today: MangoQuery<WorkOrder>[]; earlierOpen: MangoQuery<WorkOrder>[]; upcoming: MangoQuery<WorkOrder>[] };
 type TodayParts = { today: WorkOrder[][]; earlierOpen: WorkOrder[][]; upcoming: WorkOrder[][] };
 
@@ -28,8 +32,8 @@ const pastPrefix = (prefix: string) => `${prefix.slice(0, -1)};`;
 
 /**
  * The Today list's queries, each an exact range of one index rather than a read of every work
- * order: today's, open and (for an engineer) done; the oldest open ones before today; the next
- * open ones after it; one more than the limit to know if there are more. The explicit `index`:
+ * order: today's first, open and (for an engineer) done; the oldest open ones before today; the
+ * next open ones after it; each one more than its limit, to know if there are more. The explicit `index`:
  * left alone, RxDB's planner prefers other indexes and reads far more.
  */
 export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): TodayQueries {
@@ -39,7 +43,7 @@ export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): T
   const owner: Selector = isEngineer ? { assigneeId: user.id } : {};
   const query = (scheduleKey: Selector['scheduleKey'], limit?: number): MangoQuery<WorkOrder> =>
     ({ selector: { ...owner, scheduleKey }, sort: BY_KEY, index: INDEX, ...(limit === undefined ? {} : { limit: limit + 1 }) }) as MangoQuery<WorkOrder>;
-  const day = (open: boolean) => query({ $gte: scheduleKeyOf(open, iso(start)), $lt: scheduleKeyOf(open, iso(end)) });
+  const day = (open: boolean) => query({ $gte: scheduleKeyOf(open, iso(start)), $lt: scheduleKeyOf(open, iso(end)) }, limits.today);
   return {
     // Done ones too for an engineer, so the day's progress shows.
     today: isEngineer ? [day(true), day(false)] : [day(true)],
@@ -50,22 +54,20 @@ export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): T
 
 /**
  * The query results as the screen lists them: merged (a work order can come from two queries),
- * grouped by the device's day, and each limited group cut to its limit. A limited group is then
- * exactly its first `limit` work orders: every status query returned at least that many of its own.
+ * grouped by the device's day, and each group cut to its limit. A group is then exactly its first
+ * `limit` work orders in time order: each of its queries (today's open and done ones) returned at
+ * least that many of its own, in that order.
  */
 export function assembleTodayList(parts: TodayParts, now: Date, limits: TodayLimits): TodayList {
   const unique = new Map<string, WorkOrder>();
   for (const wo of [...parts.today, ...parts.earlierOpen, ...parts.upcoming].flat()) unique.set(wo.id, wo);
   const groups = groupTodayWorkOrders([...unique.values()], now);
-  const more = {
-    earlierOpen: parts.earlierOpen.some((found) => found.length > limits.earlierOpen) || groups.earlierOpen.length > limits.earlierOpen,
-    upcoming: parts.upcoming.some((found) => found.length > limits.upcoming) || groups.upcoming.length > limits.upcoming,
-  };
+  const hasMore = (group: keyof TodayLimits) => parts[group].some((found) => found.length > limits[group]) || groups[group].length > limits[group];
   return {
-    today: groups.today,
+    today: groups.today.slice(0, limits.today),
     earlierOpen: groups.earlierOpen.slice(0, limits.earlierOpen),
     upcoming: groups.upcoming.slice(0, limits.upcoming),
-    more,
+    more: { today: hasMore('today'), earlierOpen: hasMore('earlierOpen'), upcoming: hasMore('upcoming') },
   };
 }
 

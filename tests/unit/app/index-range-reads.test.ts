@@ -45,7 +45,7 @@ async function openWith(name: string, storage: RxStorage<unknown, unknown>, docs
 }
 
 const queriesFor = (user: TodayUser, day: number, limit: number): MangoQuery<WorkOrder>[] => {
-  const queries = todayQueries(user, new Date(now.getTime() + day * DAY_MS), { earlierOpen: limit, upcoming: limit });
+  const queries = todayQueries(user, new Date(now.getTime() + day * DAY_MS), { today: limit, earlierOpen: limit, upcoming: limit });
   return [...queries.today, ...queries.earlierOpen, ...queries.upcoming];
 };
 

@@ -7,7 +7,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Random } from '@server/seed/prng';
 import { replicatedCollectionCreators } from '@app/db/collections';
 import { groupTodayWorkOrders } from '@app/features/today/today-groups';
-import { todayList$, type TodayList, type TodayUser } from '@app/features/today/today-query';
+import { todayList$, todayQueries, type TodayList, type TodayUser } from '@app/features/today/today-query';
 import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
 import { WORK_ORDER_STATUSES, type WorkOrder } from '@shared/schemas/work-order';
 import { buildWorkOrder } from '../../helpers/factories';
@@ -74,22 +74,36 @@ describe('the Today list by index ranges', () => {
   for (const { user, visible } of cases) {
     it(`lists what grouping all the work orders lists (${user.role})`, async () => {
       const expected = groupTodayWorkOrders(all.filter(visible), now);
-      const list = await firstValueFrom(todayList$(workOrders, user, now, { earlierOpen: 1000, upcoming: 1000 }));
+      const list = await firstValueFrom(todayList$(workOrders, user, now, { today: 1000, earlierOpen: 1000, upcoming: 1000 }));
       expect(idsOf(list)).toEqual({ today: ids(expected.today), earlierOpen: ids(expected.earlierOpen), upcoming: ids(expected.upcoming) });
       expect(list.today.length).toBeGreaterThan(0);
-      expect(list.more).toEqual({ earlierOpen: false, upcoming: false });
+      expect(list.more).toEqual({ today: false, earlierOpen: false, upcoming: false });
     });
 
-    it(`cuts earlier and upcoming to their first work orders and says there are more (${user.role})`, async () => {
+    it(`cuts each group to its first work orders in time order and says there are more (${user.role})`, async () => {
       const expected = groupTodayWorkOrders(all.filter(visible), now);
-      const list = await firstValueFrom(todayList$(workOrders, user, now, { earlierOpen: 7, upcoming: 3 }));
-      expect(idsOf(list)).toEqual({ today: ids(expected.today), earlierOpen: ids(expected.earlierOpen.slice(0, 7)), upcoming: ids(expected.upcoming.slice(0, 3)) });
-      expect(list.more).toEqual({ earlierOpen: true, upcoming: true });
+      const list = await firstValueFrom(todayList$(workOrders, user, now, { today: 2, earlierOpen: 7, upcoming: 3 }));
+      expect(idsOf(list)).toEqual({ today: ids(expected.today.slice(0, 2)), earlierOpen: ids(expected.earlierOpen.slice(0, 7)), upcoming: ids(expected.upcoming.slice(0, 3)) });
+      expect(list.more).toEqual({ today: true, earlierOpen: true, upcoming: true });
+    });
+
+    it(`says a group holds no more once its limit reaches its length (${user.role})`, async () => {
+      const expected = groupTodayWorkOrders(all.filter(visible), now);
+      const limits = { today: expected.today.length, earlierOpen: expected.earlierOpen.length, upcoming: expected.upcoming.length };
+      const list = await firstValueFrom(todayList$(workOrders, user, now, limits));
+      expect(idsOf(list)).toEqual({ today: ids(expected.today), earlierOpen: ids(expected.earlierOpen), upcoming: ids(expected.upcoming) });
+      expect(list.more).toEqual({ today: false, earlierOpen: false, upcoming: false });
     });
   }
 
+  it('reads one more than each page, not a whole busy day', () => {
+    const queries = todayQueries(engineer, now, { today: 50, earlierOpen: 10, upcoming: 10 });
+    expect(queries.today.map((query) => query.limit)).toEqual([51, 51]);
+    expect([...queries.earlierOpen, ...queries.upcoming].map((query) => query.limit)).toEqual([11, 11]);
+  });
+
   it('follows changes live', async () => {
-    const list$ = todayList$(workOrders, engineer, now, { earlierOpen: 5, upcoming: 5 });
+    const list$ = todayList$(workOrders, engineer, now, { today: 1000, earlierOpen: 5, upcoming: 5 });
     const first = await firstValueFrom(list$);
     const { _deleted, ...added } = buildWorkOrder({ id: 'wo-added', assigneeId: engineer.id, status: 'completed', scheduledStart: new Date(now.getTime() + 60_000).toISOString() });
     void _deleted;
@@ -99,7 +113,7 @@ describe('the Today list by index ranges', () => {
   });
 
   it('drops an earlier open work order once it is done (its index key changes with its status)', async () => {
-    const list$ = todayList$(workOrders, engineer, now, { earlierOpen: 5, upcoming: 5 });
+    const list$ = todayList$(workOrders, engineer, now, { today: 1000, earlierOpen: 5, upcoming: 5 });
     const overdue = (await firstValueFrom(list$)).earlierOpen[0];
     expect(overdue).toBeDefined();
     const gone = firstValueFrom(list$.pipe(filter((list) => !list.earlierOpen.some((wo) => wo.id === overdue!.id))));
