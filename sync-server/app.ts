@@ -6,6 +6,7 @@ import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { USERS_ADMIN_PATH } from '@shared/sync/user-admin-protocol';
 import type { AppDeps } from './app-deps';
 import { createAuditsRouter } from './audits/router';
 import { createAuthRouter } from './auth/router';
@@ -15,6 +16,7 @@ import { errorHandler, notFoundHandler } from './middlewares/error-handler';
 import { requireProtocolVersion } from './middlewares/protocol-version';
 import { createSyncRouter } from './replication/router';
 import { createSlaPolicyRouter } from './sla/admin-router';
+import { createUserAdminRouter } from './auth/user-admin-router';
 
 /** Sized for a push batch of 1000 work orders of a few KB each; photos travel as attachments. */
 export const JSON_BODY_LIMIT = '8mb';
@@ -41,6 +43,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/audits', createAuditsRouter(deps));
   app.use('/api/map-config', createMapRouter(deps));
   app.use('/api/admin/sla-policies', createSlaPolicyRouter(deps));
+  app.use(USERS_ADMIN_PATH, createUserAdminRouter(deps));
   app.use('/api', notFoundHandler);
   serveAppShell(app, path.resolve(deps.config.APP_DIST));
   app.use(errorHandler(deps.logger));

@@ -107,6 +107,15 @@ export class RefreshTokens {
     for (const doc of live) await this.revokeOne(doc._id, at);
   }
 
+  /**
+   * Sign a user out everywhere (a password reset): every family with a token still unused is
+   * revoked. Used tokens are left out of the query, as each rotation leaves one behind.
+   */
+  async revokeEveryFamilyOf(userId: string): Promise<void> {
+    const current = await this.store.findPrivate('auth', { kind: 'refresh', userId, revokedAt: { $exists: false }, usedAt: { $exists: false } });
+    for (const familyId of new Set(current.map((doc) => String(doc.familyId)))) await this.revokeFamily(familyId);
+  }
+
   async wasFamilyRevoked(familyId: string): Promise<boolean> {
     return (await this.store.getPrivate('auth', familyMarkerId(familyId))) !== undefined;
   }

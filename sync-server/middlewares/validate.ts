@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
+import { IdSchema } from '@shared/schemas/common';
 import { badRequest } from '../errors';
 
 type Part = 'body' | 'query' | 'params';
@@ -12,6 +13,13 @@ export function validate<S extends z.ZodType>(part: Part, schema: S) {
     res.locals[part] = parsed.data;
     next();
   };
+}
+
+/** A document id from the URL (`/:id`), or a 400 naming `id`. */
+export function parseIdParam(value: unknown): string {
+  const parsed = IdSchema.safeParse(value);
+  if (!parsed.success) throw badRequest(`id: ${parsed.error.issues[0]?.message}`, 'id');
+  return parsed.data;
 }
 
 export function zodToBadRequest(error: z.ZodError, whole: string, prefix = '') {

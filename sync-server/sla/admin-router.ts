@@ -1,16 +1,13 @@
 import { Router } from 'express';
 import { ulid } from 'ulid';
-import { IdSchema } from '@shared/schemas/common';
 import { type SlaPolicy, SlaPolicySchema } from '@shared/schemas/misc';
 import { type SlaPolicyInput, SlaPolicyInputSchema } from '@shared/sync/sla-admin-protocol';
 import type { AppDeps } from '../app-deps';
 import { AppError, forbidden, notFound } from '../errors';
 import { principalOf, requireAuth } from '../middlewares/require-auth';
-import { validate } from '../middlewares/validate';
+import { parseIdParam, validate } from '../middlewares/validate';
 import { parseStoredDoc } from '../replication/visibility';
-import { computeAcl } from '../services/acl';
-import { activityAcl, buildActivity } from '../services/audit';
-import { RevisionConflictError } from '../store/store-errors';
+import { writeAudited } from '../services/admin-write';
 import { recomputeOpenTickets } from './recompute';
 
 /**
@@ -30,7 +27,7 @@ export function createSlaPolicyRouter(deps: AppDeps) {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json((await current(deps, idParam(req.params.id))).policy);
+    res.json((await current(deps, parseIdParam(req.params.id))).policy);
   });
 
   router.post('/', validate('body', SlaPolicyInputSchema), async (_req, res) => {
@@ -41,13 +38,13 @@ export function createSlaPolicyRouter(deps: AppDeps) {
   });
 
   router.put('/:id', validate('body', SlaPolicyInputSchema), async (req, res) => {
-    const id = idParam(req.params.id);
+    const id = parseIdParam(req.params.id);
     const existing = await current(deps, id);
     res.json(await save(deps, principalOf(res).id, id, res.locals.body as SlaPolicyInput, existing));
   });
 
   router.delete('/:id', async (req, res) => {
-    const id = idParam(req.params.id);
+    const id = parseIdParam(req.params.id);
     const existing = await current(deps, id);
     const inUse = await deps.store.find('tickets', { slaPolicyId: id, status: { $in: ['new', 'assigned', 'in_progress', 'on_hold', 'resolved'] } }, 1);
     if (inUse.length > 0) throw new AppError(409, 'conflict', 'open tickets use this SLA policy; move them to another policy first', 'id');
@@ -57,12 +54,6 @@ export function createSlaPolicyRouter(deps: AppDeps) {
   });
 
   return router;
-}
-
-function idParam(value: unknown): string {
-  const parsed = IdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError(400, 'validation_failed', `id: ${parsed.error.issues[0]?.message}`, 'id');
-  return parsed.data;
 }
 
 async function current(deps: AppDeps, id: string): Promise<{ policy: SlaPolicy; rev: string }> {
@@ -82,13 +73,6 @@ async function save(deps: AppDeps, actorId: string, id: string, input: SlaPolicy
   return policy;
 }
 
-async function write(deps: AppDeps, actorId: string, before: SlaPolicy | undefined, after: SlaPolicy, rev: string | undefined): Promise<void> {
-  const acl = computeAcl('slaPolicies', after);
-  try {
-    await deps.store.put('slaPolicies', after, acl, rev);
-  } catch (error) {
-    if (error instanceof RevisionConflictError) throw new AppError(409, 'conflict', `SLA policy ${after.id} changed meanwhile; reload and try again`, 'id');
-    throw error;
-  }
-  await deps.store.bulkPut('activities', [{ doc: buildActivity('slaPolicies', before, after, actorId, after.updatedAt), acl: activityAcl(acl) }]);
+function write(deps: AppDeps, actorId: string, before: SlaPolicy | undefined, after: SlaPolicy, rev: string | undefined): Promise<void> {
+  return writeAudited(deps, 'slaPolicies', { actorId, before, after, rev, noun: 'SLA policy' });
 }
