@@ -25,6 +25,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'reports', lazy: () => import('./features/reports/ReportsPage').then((module) => ({ Component: module.ReportsPage })) },
   { path: 'search', lazy: () => import('./features/search/SearchPage').then((module) => ({ Component: module.SearchPage })) },
   { path: 'notifications', lazy: () => import('./features/notifications/NotificationsPage').then((module) => ({ Component: module.NotificationsPage })) },
+  { path: 'admin/users', lazy: () => import('./features/admin/UsersPage').then((module) => ({ Component: module.UsersPage })) },
   { path: 'admin/sla-policies', lazy: () => import('./features/admin/SlaPoliciesPage').then((module) => ({ Component: module.SlaPoliciesPage })) },
   { path: 'settings', lazy: () => import('./features/settings/SettingsPage').then((module) => ({ Component: module.SettingsPage })) },
 ];

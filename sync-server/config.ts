@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { UserSchema } from '@shared/schemas/user';
 import { DEFAULT_MAP_CONFIG, TileUrlSchema } from '@shared/sync/map-config';
 
 const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0123456789';
@@ -14,6 +15,11 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').default(DEV_JWT_SECRET),
   DEMO_PASSWORD: z.string().min(8).default(DEV_DEMO_PASSWORD),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** The first admin of a store without one (sync-server/auth/first-admin.ts); nothing is created without the password. */
+  ADMIN_USERNAME: UserSchema.shape.username.default('admin'),
+  // Empty counts as unset: docker-compose passes `${ADMIN_PASSWORD:-}` through.
+  ADMIN_PASSWORD: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional()),
+  ADMIN_EMAIL: z.email().default('admin@example.com'),
   CORS_ORIGINS: z.string().default('').transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean)),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

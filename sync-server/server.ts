@@ -6,6 +6,7 @@ import type { AppDeps } from './app-deps';
 import { type Clock, fileClock, systemClock } from './clock';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
+import { ensureFirstAdmin } from './auth/first-admin';
 import { ensureDemoData } from './seed/demo';
 import { parseStoredDoc } from './replication/visibility';
 import { startSlaChecker } from './sla/start';
@@ -35,6 +36,7 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const clock = options.clock ?? (config.TEST_CLOCK_FILE ? fileClock(config.TEST_CLOCK_FILE) : systemClock);
   const deps: AppDeps = { config, store, logger, clock };
   if (config.SEED_DEMO) await ensureDemoData(deps);
+  await ensureFirstAdmin(deps);
   const http = await listen(createApp(deps), config.PORT, config.HOST);
   const slaChecker = startSlaChecker(deps);
   const { port } = http.address() as AddressInfo;

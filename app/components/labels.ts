@@ -1,10 +1,17 @@
-import type { Priority } from '@shared/schemas/common';
+import type { Priority, Role } from '@shared/schemas/common';
 import type { TicketSla } from '@shared/schemas/ticket';
 import type { WorkOrder, WorkOrderStatus } from '@shared/schemas/work-order';
 
 type WorkOrderKind = WorkOrder['kind'];
 
 /** Words shown for stored values: one place, so every screen says the same thing. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  dispatcher: 'Dispatcher',
+  engineer: 'Field engineer',
+  site_manager: 'Site manager',
+};
+
 export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, string> = {
   scheduled: 'Scheduled',
   en_route: 'En route',

@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/labels', label: 'Labels', roles: ['dispatcher', 'admin'] },
   { to: '/search', label: 'Search', roles: 'all' },
   { to: '/conflicts', label: 'Conflicts', roles: 'all', Badge: ConflictsBadge },
+  { to: '/admin/users', label: 'Users', roles: ['admin'] },
   { to: '/admin/sla-policies', label: 'SLA', roles: ['admin'] },
   { to: '/notifications', label: 'Alerts', roles: 'all', Badge: UnreadNotificationsCount },
   { to: '/settings', label: 'Settings', roles: 'all' },

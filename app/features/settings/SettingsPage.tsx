@@ -1,17 +1,10 @@
-import type { Role } from '@shared/schemas/common';
 import { useObservable } from '../../components/useObservable';
 import { formatRelativeTime } from '../../components/format';
+import { ROLE_LABELS } from '../../components/labels';
 import { useSession } from '../../session/SessionContext';
 import { AppSection } from './AppSection';
 import { SignOutSection } from './SignOutSection';
 import { StorageSection } from './StorageSection';
-
-const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator',
-  dispatcher: 'Dispatcher',
-  engineer: 'Field engineer',
-  site_manager: 'Site manager',
-};
 
 /** Who is signed in, sync and storage on this device, the app's version, and sign-out. */
 export function SettingsPage() {

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { ROLES, type Role } from '@shared/schemas/common';
+import type { Site } from '@shared/schemas/site';
+import type { User } from '@shared/schemas/user';
+import { USERS_ADMIN_PATH } from '@shared/sync/user-admin-protocol';
+import { FieldError } from '../../components/FieldError';
+import { ROLE_LABELS } from '../../components/labels';
+import { saveDocument } from '../../db/writes';
+import { useSession, useSessionApi } from '../../session/SessionContext';
+import { SitePicker } from './SitePicker';
+import { describeAdminFailure, parseSkills, type FormProblem } from './user-form';
+
+/** One user of the directory: the details (a synced edit, offline too) and a new password (online). */
+export function UserCard({ user, sites }: { user: User; sites: readonly Site[] }) {
+  const siteNames = user.siteIds.map((id) => sites.find((site) => site.id === id)?.code ?? id).join(', ');
+  return (
+    <details className="card user-card" data-testid="user-card" data-username={user.username}>
+      <summary>
+        <strong>{user.fullName}</strong> <span className="muted">{user.username}</span> · {ROLE_LABELS[user.role]}
+        {siteNames && <span className="muted"> · {siteNames}</span>}
+        {!user.active && <span className="badge"> Deactivated</span>}
+      </summary>
+      <UserDetailsForm user={user} sites={sites} />
+      <PasswordForm user={user} />
+    </details>
+  );
+}
+
+function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }) {
+  const { db, user: me } = useSession();
+  const [form, setForm] = useState({ fullName: user.fullName, email: user.email, role: user.role, siteIds: user.siteIds, skills: user.skills.join(', '), active: user.active });
+  const [problem, setProblem] = useState<FormProblem>();
+  const [saved, setSaved] = useState(false);
+  const isMe = user.id === me.id;
+  const errorId = (field: string) => `${user.id}-${field}-error`;
+  const errorFor = (field: string) => <FieldError id={errorId(field)} message={problem?.field === field ? problem.message : undefined} />;
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblem(undefined);
+    setSaved(false);
+    try {
+      await saveDocument(db, 'users', { ...user, ...form, fullName: form.fullName.trim(), email: form.email.trim(), skills: parseSkills(form.skills) });
+      setSaved(true);
+    } catch (error) {
+      setProblem(describeAdminFailure(error));
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={(event) => void save(event)} noValidate>
+      <label>
+        Full name
+        <input value={form.fullName} onChange={(event) => setForm({ ...form, fullName: event.target.value })} aria-describedby={errorId('fullName')} />
+      </label>
+      {errorFor('fullName')}
+      <label>
+        Email
+        <input type="email" value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} aria-describedby={errorId('email')} />
+      </label>
+      {errorFor('email')}
+      {/* An admin cannot lock themselves out: their own role and access stay as they are. */}
+      <label>
+        Role
+        <select value={form.role} disabled={isMe} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SitePicker legend="Sites" sites={sites} selected={form.siteIds} onChange={(siteIds) => setForm({ ...form, siteIds })} />
+      {errorFor('siteIds')}
+      <label>
+        Skills, separated by commas
+        <input value={form.skills} onChange={(event) => setForm({ ...form, skills: event.target.value })} />
+      </label>
+      {errorFor('skills')}
+      <label className="checkbox">
+        <input type="checkbox" checked={form.active} disabled={isMe} onChange={(event) => setForm({ ...form, active: event.target.checked })} />
+        Active (a deactivated user is signed out within 15 minutes and cannot sign in)
+      </label>
+      {errorFor('form')}
+      <button type="submit">Save details</button>
+      {saved && <p role="status">Saved; it syncs to the server and to every device.</p>}
+    </form>
+  );
+}
+
+function PasswordForm({ user }: { user: User }) {
+  const { api } = useSessionApi();
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<FormProblem>();
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const errorId = `${user.id}-password-error`;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblem(undefined);
+    setDone(false);
+    setBusy(true);
+    try {
+      await api.request(`${USERS_ADMIN_PATH}/${encodeURIComponent(user.id)}/password`, { method: 'PUT', body: JSON.stringify({ password }) });
+      setPassword('');
+      setDone(true);
+    } catch (error) {
+      setProblem(describeAdminFailure(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+      <label>
+        New password (at least 8 characters)
+        <input type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={errorId} />
+      </label>
+      <FieldError id={errorId} message={problem?.message} />
+      <button type="submit" disabled={busy || password.length === 0}>
+        {busy ? 'Setting…' : 'Set new password'}
+      </button>
+      {done && <p role="status">New password set; {user.fullName} was signed out on every device.</p>}
+    </form>
+  );
+}

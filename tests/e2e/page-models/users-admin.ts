@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+
+export type NewUserFields = { username: string; fullName: string; email: string; role: string; site: string; skills: string; password: string };
+
+/** The admin's Users screen: add a user, find their card, set their password. */
+export class UsersAdmin {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await this.page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+  }
+
+  /** Fills and sends the form; resolves with what the screen then says (the confirmation or the error). */
+  async addUser(fields: NewUserFields): Promise<string> {
+    const form = this.page.getByRole('form', { name: 'Add a user' });
+    await form.getByLabel('Username').fill(fields.username);
+    await form.getByLabel('Full name').fill(fields.fullName);
+    await form.getByLabel('Email').fill(fields.email);
+    await form.getByLabel('Role').selectOption({ label: fields.role });
+    await form.getByRole('checkbox', { name: fields.site }).check();
+    await form.getByLabel('Skills').fill(fields.skills);
+    await form.getByLabel('First password').fill(fields.password);
+    await form.getByRole('button', { name: 'Add user' }).click();
+    const outcome = form.getByTestId('user-added').or(form.getByRole('alert'));
+    await outcome.first().waitFor();
+    return outcome.first().innerText();
+  }
+
+  card(username: string) {
+    return this.page.locator(`[data-testid="user-card"][data-username="${username}"]`);
+  }
+
+  async setPassword(username: string, password: string): Promise<string> {
+    const card = this.card(username);
+    if ((await card.getAttribute('open')) === null) await card.locator('summary').click();
+    await card.getByLabel('New password').fill(password);
+    await card.getByRole('button', { name: 'Set new password' }).click();
+    const outcome = card.getByRole('status').filter({ hasText: 'New password set' }).or(card.getByRole('alert'));
+    await outcome.first().waitFor();
+    return outcome.first().innerText();
+  }
+}
