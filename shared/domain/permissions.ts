@@ -34,7 +34,8 @@ export const ENGINEER_WORK_ORDER_FIELDS = [
 export const WRITE_RULES: Record<Role, Record<CollectionName, WriteRule>> = {
   admin: {
     users: FULL, sites: FULL, assets: FULL, tickets: FULL, workOrders: FULL,
-    comments: { ...POST_COMMENT, delete: true }, activities: NONE, notifications: MARK_READ,
+    // A ticket's conversation is append-only (DESIGN.md), for admins too: no edit, no delete.
+    comments: POST_COMMENT, activities: NONE, notifications: MARK_READ,
     slaPolicies: FULL, categories: FULL, attachments: { ...ADD_ATTACHMENT, delete: true },
   },
   dispatcher: {

@@ -14,6 +14,7 @@ import { computeAcl, isSameAcl } from './acl';
 import { activityAcl, buildActivity } from './audit';
 import type { NumberAllocator } from './numbering';
 import { loadReferences, type ReferenceSet } from './references';
+import { loadTicketReference } from './ticket-context';
 import { refreshChildAcls } from './child-acl';
 import { checkUniqueAssetTags } from './unique-tags';
 import { decideRow, rowId, type RawRow, type RowDecision } from './write-plan';
@@ -39,18 +40,19 @@ export class PushService {
     const masters = await this.deps.store.getMany(collection, ids);
     const references = await loadReferences(this.deps.store, collection, rows.map((row) => row.newDocumentState));
     const now = this.deps.clock.now().toISOString();
-    const context = { principal, collection, masters, references, now, logger: this.deps.logger };
+    const ticketReference = collection === 'tickets' ? await loadTicketReference(this.deps.store, this.deps.logger) : undefined;
+    const context = { principal, collection, masters, references, now, logger: this.deps.logger, ticketReference };
     // Every row is decided before anything is written, so a refused push changes nothing.
     const decisions = rows.map((row, index) => decideRow(context, row, index));
     const conflicts = decisions.flatMap((decision) => (decision.kind === 'conflict' ? [decision.master] : []));
     const writes = decisions.filter((decision): decision is PlannedWrite => decision.kind === 'write');
-    conflicts.push(...(await this.commit(principal, collection, writes, references, now)));
+    conflicts.push(...(await this.commit(principal, collection, writes, references, now, ticketReference?.policies ?? [])));
     return conflicts;
   }
 
   /** Writes the planned rows; a row that loses an MVCC race comes back as a conflict. */
-  private async commit(principal: Principal, collection: CollectionName, writes: PlannedWrite[], references: ReferenceSet, now: string) {
-    const prepared = await Promise.all(writes.map((write) => this.withServerFields(collection, write, references, now)));
+  private async commit(principal: Principal, collection: CollectionName, writes: PlannedWrite[], references: ReferenceSet, now: string, policies: SlaPolicy[]) {
+    const prepared = await Promise.all(writes.map((write) => this.withServerFields(collection, write, references, now, policies)));
     const bulk: BulkWrite[] = prepared.map(({ doc, acl, write }) => ({ doc, acl, rev: write.beforeStored?.rev }));
     const results = await this.deps.store.bulkPut(collection, bulk);
     const lost = prepared.filter((_, index) => !results[index]?.ok).map(({ doc }) => doc.id);
@@ -64,11 +66,12 @@ export class PushService {
     return this.currentMasters(principal, collection, lost);
   }
 
-  private async withServerFields(collection: CollectionName, write: PlannedWrite, references: ReferenceSet, now: string) {
+  private async withServerFields(collection: CollectionName, write: PlannedWrite, references: ReferenceSet, now: string, policies: SlaPolicy[]) {
     let doc = write.candidate;
     if (doc.type === 'ticket') {
       const number = write.before?.type === 'ticket' ? write.before.number : await this.numbers.nextNumber('TCK');
-      const policy = references.parsed<SlaPolicy>('slaPolicies', doc.slaPolicyId, this.deps.logger);
+      const policyId = doc.slaPolicyId;
+      const policy = policies.find((candidate) => candidate.id === policyId);
       const previous = write.before?.type === 'ticket' ? write.before : undefined;
       const site = references.parsed<Site>('sites', doc.siteId, this.deps.logger);
       const slaFields = policy ? ticketSlaFields(doc, previous, policy, site, new Date(now), this.deps.logger) : { sla: doc.sla };

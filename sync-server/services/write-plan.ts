@@ -15,6 +15,7 @@ import type { RawStored } from '../store/store';
 import { computeAcl } from './acl';
 import { ownerOf } from '@shared/domain/references';
 import type { ReferenceSet } from './references';
+import { checkAssetAtSite, checkCategory, type TicketReference, withPolicyForPriority } from './ticket-context';
 
 export type RawRow = { assumedMasterState?: Record<string, unknown> | null; newDocumentState: Record<string, unknown> };
 
@@ -34,6 +35,8 @@ export type PlanContext = {
   references: ReferenceSet;
   now: string;
   logger: Logger;
+  /** Loaded for ticket pushes only. */
+  ticketReference?: TicketReference;
 };
 
 export function rowId(row: RawRow, index: number): string {
@@ -68,8 +71,11 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
       return { kind: 'conflict', master };
     }
   }
-  const candidate = parseCandidate(context, row.newDocumentState, master, index);
-  checkRules(context, master, candidate, index);
+  const parsed = parseCandidate(context, row.newDocumentState, master, index);
+  checkRules(context, master, parsed, index);
+  const candidate = context.ticketReference && parsed.type === 'ticket' && !parsed._deleted ? withPolicyForPriority(parsed, context.ticketReference, index) : parsed;
+  // What the schema leaves of the push (unknown fields dropped, text trimmed) may be what is stored.
+  if (master && isSameClientContent(collection, master, candidate)) return { kind: 'ack' };
   const inheritAcl = inheritedAcl(context, candidate, stored, index);
   const acl = computeAcl(collection, candidate, stored?.acl, inheritAcl);
   if (!isInScope(scope, acl.readers)) throw forbidden(`row ${index}: the result would be outside what you may see`);
@@ -101,6 +107,8 @@ function checkRules(context: PlanContext, before: AnyDoc | undefined, after: Any
   }
   const missing = after._deleted ? undefined : context.references.missingField(collection, after);
   if (missing) throw missingReference(index, missing);
+  checkAssetAtSite(collection, after, before, context.references, index, context.logger);
+  if (context.ticketReference && after.type === 'ticket') checkCategory(after, before?.type === 'ticket' ? before : undefined, context.ticketReference, index);
 }
 
 /**

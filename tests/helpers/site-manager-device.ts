@@ -48,7 +48,7 @@ export async function startSiteManagerDevice(databaseName: string): Promise<Site
     const asset = (await db.assets.findOne({ selector: { tag: 'AST-LON-0007' } }).exec())?.toMutableJSON() as Asset | undefined;
     if (!asset) throw new Error('site1 has no AST-LON-0007');
     const policies = (await db.slaPolicies.find().exec()).map((doc) => doc.toMutableJSON() as SlaPolicy);
-    return buildFaultTicket({ asset, input: { category: 'hvac', priority: 'high', description: 'Fan rattles' }, reporter: { id: SITE_MANAGER_ID }, policies, now: new Date() });
+    return buildFaultTicket({ asset, input: { category: 'HVAC', priority: 'high', description: 'Fan rattles' }, reporter: { id: SITE_MANAGER_ID }, policies, now: new Date() });
   };
 
   const stop = async () => {

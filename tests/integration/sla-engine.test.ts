@@ -121,7 +121,7 @@ describe('SLA engine on one server', () => {
     const body = { id: 'pol-office', name: 'Office hours', priority: 'medium', responseMinutes: 120, resolutionMinutes: 960, businessHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })), holidays: ['2026-12-25'] };
     expect((await admin.post(path, body)).status).toBe(201);
     expect((await admin.post(path, body)).status).toBe(409);
-    const ticket = await createTicket('tck-admin-api', { slaPolicyId: 'pol-office' });
+    const ticket = await createTicket('tck-admin-api', { priority: 'medium', slaPolicyId: 'pol-office' });
     const updated = await admin.request('PUT', `${path}/pol-office`, { ...body, responseMinutes: 240 });
     expect(updated.status).toBe(200);
     const after = await storedTicket('tck-admin-api');

@@ -128,6 +128,7 @@ describe('other collections', () => {
     expect(explainWriteRefusal(engineer, 'comments', undefined, comment)).toBeNull();
     expect(explainWriteRefusal(engineer, 'comments', undefined, { ...comment, authorId: 'user-eng2' })?.field).toBe('authorId');
     expect(explainWriteRefusal(engineer, 'comments', comment, { ...comment, body: 'Edited' })?.field).toBe('body');
+    for (const principal of [admin, engineer]) expect(explainWriteRefusal(principal, 'comments', comment, { ...comment, _deleted: true })?.message).toMatch(/cannot delete comments/);
   });
 
   it('lets an engineer report an asset down but not rename it', () => {

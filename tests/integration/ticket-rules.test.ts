@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ticket, WorkOrder } from '@shared/schemas';
+import { loginAs, type TestApi } from '../helpers/api-client';
+import { buildTicket, buildWorkOrder } from '../helpers/factories';
+import { pullAll, pushRows } from '../helpers/sync-client';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+type ErrorReply = { error: string; message: string; field?: string };
+
+/** Cross-document rules of a push, on the demo data: policies per priority, categories, assets at their site. */
+let server: TestServer;
+let dispatcher: TestApi;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  dispatcher = await loginAs(server.url, 'dispatch1');
+});
+afterAll(() => server?.stop());
+
+async function stored<D>(collection: string, id: string): Promise<D> {
+  const found = (await pullAll(dispatcher, collection, 1000)).documents.find((doc) => doc.id === id);
+  if (!found) throw new Error(`${collection}/${id} not stored`);
+  return found as D;
+}
+const ticketAt = (id: string, overrides: Partial<Ticket> = {}) =>
+  buildTicket({ id, siteId: 'site-lon', category: 'HVAC', priority: 'high', slaPolicyId: 'sla-high', reportedBy: 'user-dispatch1', ...overrides });
+const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
+
+describe('a ticket is judged by the SLA policy of its priority', () => {
+  it('takes its priority’s policy when it names another priority’s', async () => {
+    expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-low', { priority: 'low', slaPolicyId: 'sla-critical' }) }])).body).toEqual([]);
+    const ticket = await stored<Ticket>('tickets', 'tck-rule-low');
+    expect(ticket.slaPolicyId).toBe('sla-low');
+    // The critical policy would answer within 30 minutes, even in business hours.
+    expect(minutesBetween(ticket.createdAt, ticket.sla.responseDueAt)).toBeGreaterThan(30);
+  });
+
+  it('moves to the new priority’s policy, and due times, when only the priority changes', async () => {
+    expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-raise', { priority: 'low', slaPolicyId: 'sla-low' }) }])).body).toEqual([]);
+    const low = await stored<Ticket>('tickets', 'tck-rule-raise');
+    expect((await pushRows(dispatcher, 'tickets', [{ assumedMasterState: low, newDocumentState: { ...low, priority: 'critical' } }])).body).toEqual([]);
+    const critical = await stored<Ticket>('tickets', 'tck-rule-raise');
+    expect(critical.slaPolicyId).toBe('sla-critical');
+    expect(Date.parse(critical.sla.resolutionDueAt)).toBeLessThan(Date.parse(low.sla.resolutionDueAt));
+  });
+});
+
+describe('references that must agree', () => {
+  it('refuses a category that is not configured, naming the field, and stores nothing', async () => {
+    const response = await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-category', { category: 'No Such Category' }) }]);
+    expect(response.status).toBe(400);
+    expect((response.body as unknown as ErrorReply).field).toBe('[0].newDocumentState.category');
+    expect((response.body as unknown as ErrorReply).message).toContain('HVAC');
+    await expect(stored('tickets', 'tck-rule-category')).rejects.toThrow(/not stored/);
+  });
+
+  it('refuses a ticket or work order on an asset of another site, naming the asset', async () => {
+    const ticket = await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-asset', { assetId: 'asset-nyc-0001' }) }]);
+    expect(ticket.status).toBe(400);
+    expect((ticket.body as unknown as ErrorReply).field).toBe('[0].newDocumentState.assetId');
+    const job: WorkOrder = buildWorkOrder({ id: 'wo-rule-asset', siteId: 'site-lon', assetId: 'asset-nyc-0001', assigneeId: 'user-eng1' });
+    const workOrder = await pushRows(dispatcher, 'workOrders', [{ newDocumentState: job }]);
+    expect(workOrder.status).toBe(400);
+    expect((workOrder.body as unknown as ErrorReply).field).toBe('[0].newDocumentState.assetId');
+    // At its own site it is fine.
+    expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-asset', { assetId: 'asset-lon-0007' }) }])).body).toEqual([]);
+  });
+});
