@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { ROLES, type Role } from '@shared/schemas/common';
+import type { Role } from '@shared/schemas/common';
 import type { Site } from '@shared/schemas/site';
 import type { User } from '@shared/schemas/user';
 import { USERS_ADMIN_PATH, type NewUserInput } from '@shared/sync/user-admin-protocol';
 import { FieldError } from '../../components/FieldError';
-import { ROLE_LABELS } from '../../components/labels';
 import { useSessionApi } from '../../session/SessionContext';
-import { SitePicker } from './SitePicker';
-import { describeAdminFailure, parseSkills, type FormProblem } from './user-form';
+import { parseSkills } from './user-form';
+import { RoleSelect, SitePicker } from './UserFields';
+import { useSubmitState } from './useSubmitState';
 
 type Form = { username: string; fullName: string; email: string; role: Role; siteIds: string[]; skills: string; password: string };
 const EMPTY: Form = { username: '', fullName: '', email: '', role: 'engineer', siteIds: [], skills: '', password: '' };
@@ -19,28 +19,21 @@ const EMPTY: Form = { username: '', fullName: '', email: '', role: 'engineer', s
 export function NewUserForm({ sites }: { sites: readonly Site[] }) {
   const { api } = useSessionApi();
   const [form, setForm] = useState<Form>(EMPTY);
-  const [problem, setProblem] = useState<FormProblem>();
+  const { problem, busy, run } = useSubmitState();
   const [added, setAdded] = useState<User>();
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
   const errorId = (field: string) => `new-user-${field}-error`;
   const invalid = (field: string) => ({ 'aria-invalid': problem?.field === field || undefined, 'aria-describedby': problem?.field === field ? errorId(field) : undefined });
   const errorFor = (field: string) => <FieldError id={errorId(field)} message={problem?.field === field ? problem.message : undefined} />;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setProblem(undefined);
     setAdded(undefined);
-    setBusy(true);
-    try {
+    return run(async () => {
       const input: NewUserInput = { ...form, username: form.username.trim().toLowerCase(), fullName: form.fullName.trim(), email: form.email.trim(), skills: parseSkills(form.skills) };
       setAdded(await api.request<User>(USERS_ADMIN_PATH, { method: 'POST', body: JSON.stringify(input) }));
       setForm(EMPTY);
-    } catch (error) {
-      setProblem(describeAdminFailure(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -61,16 +54,7 @@ export function NewUserForm({ sites }: { sites: readonly Site[] }) {
         <input type="email" value={form.email} onChange={(event) => set('email', event.target.value)} {...invalid('email')} />
       </label>
       {errorFor('email')}
-      <label>
-        Role
-        <select value={form.role} onChange={(event) => set('role', event.target.value as Role)}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect value={form.role} onChange={(role) => set('role', role)} />
       <SitePicker legend="Sites" sites={sites} selected={form.siteIds} onChange={(siteIds) => set('siteIds', siteIds)} describedBy={problem?.field === 'siteIds' ? errorId('siteIds') : undefined} />
       {errorFor('siteIds')}
       <label>

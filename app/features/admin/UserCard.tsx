@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { ROLES, type Role } from '@shared/schemas/common';
 import type { Site } from '@shared/schemas/site';
 import type { User } from '@shared/schemas/user';
 import { USERS_ADMIN_PATH } from '@shared/sync/user-admin-protocol';
@@ -7,8 +6,9 @@ import { FieldError } from '../../components/FieldError';
 import { ROLE_LABELS } from '../../components/labels';
 import { saveDocument } from '../../db/writes';
 import { useSession, useSessionApi } from '../../session/SessionContext';
-import { SitePicker } from './SitePicker';
-import { describeAdminFailure, parseSkills, type FormProblem } from './user-form';
+import { parseSkills } from './user-form';
+import { RoleSelect, SitePicker } from './UserFields';
+import { useSubmitState } from './useSubmitState';
 
 /** One user of the directory: the details (a synced edit, offline too) and a new password (online). */
 export function UserCard({ user, sites }: { user: User; sites: readonly Site[] }) {
@@ -29,22 +29,19 @@ export function UserCard({ user, sites }: { user: User; sites: readonly Site[] }
 function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }) {
   const { db, user: me } = useSession();
   const [form, setForm] = useState({ fullName: user.fullName, email: user.email, role: user.role, siteIds: user.siteIds, skills: user.skills.join(', '), active: user.active });
-  const [problem, setProblem] = useState<FormProblem>();
+  const { problem, run } = useSubmitState();
   const [saved, setSaved] = useState(false);
   const isMe = user.id === me.id;
   const errorId = (field: string) => `${user.id}-${field}-error`;
   const errorFor = (field: string) => <FieldError id={errorId(field)} message={problem?.field === field ? problem.message : undefined} />;
 
-  async function save(event: FormEvent<HTMLFormElement>) {
+  function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setProblem(undefined);
     setSaved(false);
-    try {
+    return run(async () => {
       await saveDocument(db, 'users', { ...user, ...form, fullName: form.fullName.trim(), email: form.email.trim(), skills: parseSkills(form.skills) });
       setSaved(true);
-    } catch (error) {
-      setProblem(describeAdminFailure(error));
-    }
+    });
   }
 
   return (
@@ -60,16 +57,7 @@ function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }
       </label>
       {errorFor('email')}
       {/* An admin cannot lock themselves out: their own role and access stay as they are. */}
-      <label>
-        Role
-        <select value={form.role} disabled={isMe} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect value={form.role} disabled={isMe} onChange={(role) => setForm({ ...form, role })} />
       <SitePicker legend="Sites" sites={sites} selected={form.siteIds} onChange={(siteIds) => setForm({ ...form, siteIds })} />
       {errorFor('siteIds')}
       <label>
@@ -91,25 +79,18 @@ function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }
 function PasswordForm({ user }: { user: User }) {
   const { api } = useSessionApi();
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<FormProblem>();
+  const { problem, busy, run } = useSubmitState();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   const errorId = `${user.id}-password-error`;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setProblem(undefined);
     setDone(false);
-    setBusy(true);
-    try {
+    return run(async () => {
       await api.request(`${USERS_ADMIN_PATH}/${encodeURIComponent(user.id)}/password`, { method: 'PUT', body: JSON.stringify({ password }) });
       setPassword('');
       setDone(true);
-    } catch (error) {
-      setProblem(describeAdminFailure(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
