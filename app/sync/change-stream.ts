@@ -9,6 +9,8 @@ export type StreamItem = RxReplicationPullStreamItem<AnyDoc, { value: string }>;
 
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
+/** A stream that lasted this long and then ended cleanly was ended on purpose by the server. */
+const LONG_LIVED_MS = 10_000;
 
 /**
  * One `GET /api/sync/stream` connection shared by every collection's replication (read with fetch
@@ -61,7 +63,12 @@ export class ChangeStream {
       try {
         const response = await this.api.authorizedFetch('/api/sync/stream', { signal: this.abort.signal, headers: { accept: 'text/event-stream' } });
         backoff = MIN_BACKOFF_MS;
+        const opened = Date.now();
         await this.read(response);
+        // The server ends a stream when the access token it was opened with expires: reconnect at
+        // once (the request renews the token), without a backoff or an offline blink. A stream
+        // that ends right away again is a fault, and waits like one.
+        if (this.running && Date.now() - opened >= LONG_LIVED_MS) continue;
       } catch (error) {
         // Offline, server restarts and expired sessions all end here; the status bar shows them.
         if (!this.abort.signal.aborted) this.error$.next(error);

@@ -11,7 +11,10 @@ const AUDIENCE = 'field-service-app';
 // Pinned: a token signed with any other algorithm (including `none`) is refused.
 const ALGORITHM = 'HS256';
 
-const ClaimsSchema = z.object({ sub: IdSchema, role: RoleSchema, sites: z.array(IdSchema) });
+const ClaimsSchema = z.object({ sub: IdSchema, role: RoleSchema, sites: z.array(IdSchema), exp: z.number() });
+
+/** Who the token speaks for, and until when (a stream opened with it ends then). */
+export type VerifiedToken = { principal: Principal; expiresAt: Date };
 
 /**
  * The secret as a key object, made once per secret. Given the secret as a string, jsonwebtoken
@@ -41,7 +44,7 @@ export function signAccessToken(principal: Principal, secret: string, now: Date 
   });
 }
 
-export function verifyAccessToken(token: string, secret: string, now: Date = new Date()): Principal {
+export function verifyAccessToken(token: string, secret: string, now: Date = new Date()): VerifiedToken {
   let payload: unknown;
   try {
     payload = jwt.verify(token, keyFor(secret), {
@@ -56,5 +59,5 @@ export function verifyAccessToken(token: string, secret: string, now: Date = new
   }
   const claims = ClaimsSchema.safeParse(payload);
   if (!claims.success) throw new AppError(401, 'unauthorized', 'The access token is invalid');
-  return { id: claims.data.sub, role: claims.data.role, siteIds: claims.data.sites };
+  return { principal: { id: claims.data.sub, role: claims.data.role, siteIds: claims.data.sites }, expiresAt: new Date(claims.data.exp * 1000) };
 }

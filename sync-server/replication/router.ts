@@ -4,7 +4,7 @@ import { PullQuerySchema, PushBodySchema } from '@shared/sync/protocol';
 import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../errors';
-import { principalOf, requireAuth } from '../middlewares/require-auth';
+import { principalOf, requireAuth, tokenExpiryOf } from '../middlewares/require-auth';
 import { validate } from '../middlewares/validate';
 import { NumberAllocator } from '../services/numbering';
 import { PushService } from '../services/push-service';
@@ -23,8 +23,8 @@ export function createSyncRouter(deps: AppDeps) {
     next();
   });
 
-  router.get('/stream', (req, res, next) => {
-    openChangeStream(deps, principalOf(res), req, res).catch(next);
+  router.get('/stream', (_req, res, next) => {
+    openChangeStream(deps, { principal: principalOf(res), expiresAt: tokenExpiryOf(res) }, res).catch(next);
   });
 
   // An unknown collection is a 404 before anything else about the request is looked at.

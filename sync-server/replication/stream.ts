@@ -1,5 +1,6 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Principal } from '@shared/domain/principal';
+import type { VerifiedToken } from '../auth/access-token';
 import { readScopeFor } from '@shared/domain/scope';
 import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
 import type { StreamEvent } from '@shared/sync/protocol';
@@ -12,31 +13,37 @@ import { parseStoredDoc, visibilityOf } from './visibility';
  * `GET /api/sync/stream`: server-sent events of the changes this user may see, fed from the
  * store's `_changes` feed so every server instance sees every write. Each connection starts with
  * RESYNC (the client pulls by checkpoint to cover anything it missed while disconnected);
- * heartbeats keep proxies from closing an idle stream.
+ * heartbeats keep proxies from closing an idle stream. A stream ends when the access token it
+ * was opened with expires: the client reconnects with a renewed one, so a deactivated user, a
+ * reset password or a changed role or site list stops what reaches that device within one
+ * token lifetime, as it does for pulls and pushes.
  */
-export async function openChangeStream(deps: AppDeps, principal: Principal, req: Request, res: Response): Promise<void> {
+export async function openChangeStream(deps: AppDeps, { principal, expiresAt }: VerifiedToken, res: Response): Promise<void> {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   });
-  res.write('retry: 2000\n\n');
-  const send = (event: StreamEvent) => res.write(encodeEvent(event));
+  // Nothing is written once the stream has ended (its token expired, the client left).
+  const write = (chunk: string) => void (res.writableEnded || res.write(chunk));
+  write('retry: 2000\n\n');
   const subscriptions = COLLECTION_NAMES.filter((collection) => isReadable(principal, collection))
     .map((collection) => deps.store.watch(collection, (rows) => {
       const event = eventFor(deps, principal, collection, rows);
-      if (event) res.write(event);
+      if (event) write(event);
     }));
-  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), deps.config.STREAM_HEARTBEAT_MS);
-  req.on('close', () => {
+  const heartbeat = setInterval(() => write(': heartbeat\n\n'), deps.config.STREAM_HEARTBEAT_MS);
+  const expiry = setTimeout(() => res.end(), Math.max(0, expiresAt.getTime() - deps.clock.now().getTime()));
+  res.on('close', () => {
     clearInterval(heartbeat);
+    clearTimeout(expiry);
     for (const subscription of subscriptions) subscription.stop();
   });
   // Only once every feed position is fixed: a write after this point reaches the stream, a write
   // before it is picked up by the pull that RESYNC triggers.
   await Promise.all(subscriptions.map((subscription) => subscription.ready));
-  send({ kind: 'RESYNC' });
+  write(encodeEvent({ kind: 'RESYNC' }));
 }
 
 function isReadable(principal: Principal, collection: CollectionName): boolean {

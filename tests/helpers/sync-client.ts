@@ -30,6 +30,8 @@ export class StreamReader {
   readonly events: StreamEvent[] = [];
   readonly heartbeats: number[] = [];
   private readonly abort = new AbortController();
+  /** Settles when the server ends the stream (or the reader is closed). */
+  ended: Promise<void> = Promise.resolve();
   private waiters: { match: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }[] = [];
 
   static async open(api: TestApi): Promise<StreamReader> {
@@ -39,7 +41,7 @@ export class StreamReader {
       signal: reader.abort.signal,
     });
     if (response.status !== 200 || !response.body) throw new Error(`stream: ${response.status}`);
-    void reader.consume(response.body);
+    reader.ended = reader.consume(response.body);
     await reader.waitFor((event) => event.kind === 'RESYNC', 5000);
     return reader;
   }

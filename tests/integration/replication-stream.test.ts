@@ -3,6 +3,9 @@ import type { WorkOrder } from '@shared/schemas';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { apiAs, insertWorld, PEOPLE } from '../helpers/replication-world';
 import { pullAll, pushRows, StreamReader } from '../helpers/sync-client';
+import { TestApi } from '../helpers/api-client';
+import { signAccessToken } from '@server/auth/access-token';
+import { ACCESS_TOKEN_TTL_SECONDS } from '@shared/sync/auth-protocol';
 
 let server: TestServer;
 const secret = 'test-secret-test-secret-test-secret-0123';
@@ -49,6 +52,22 @@ describe('live stream', () => {
       const removal = await stream.waitFor(changeOf('wo-18'));
       expect(removal).toMatchObject({ documents: [expect.objectContaining({ id: 'wo-18', _deleted: true })] });
       expect(stream.events.some(changeOf('wo-17'))).toBe(false);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('ends when the access token it was opened with expires, and sends nothing after', async () => {
+    // A token issued 900 s − 1.5 s ago: it expires 1.5 s from now.
+    const issued = new Date(Date.now() - (ACCESS_TOKEN_TTL_SECONDS * 1000 - 1500));
+    const stream = await StreamReader.open(new TestApi(server.url, signAccessToken(PEOPLE.engA, secret, issued)));
+    try {
+      const outcome = await Promise.race([stream.ended.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+      expect(outcome).toBe('ended');
+      const dispatcher = apiAs(server.url, PEOPLE.dispatcher, secret);
+      const master = (await pullAll(dispatcher, 'workOrders', 1000)).documents.find((doc) => doc.id === 'wo-20') as WorkOrder;
+      await pushRows(dispatcher, 'workOrders', [{ assumedMasterState: master, newDocumentState: { ...master, kind: 'inspection' } }]);
+      await expect(stream.waitFor(changeOf('wo-20'), 500)).rejects.toThrow(/no matching stream event/);
     } finally {
       stream.close();
     }
