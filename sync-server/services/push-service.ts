@@ -62,7 +62,7 @@ export class PushService {
       accepted.map(({ doc, acl, write }) => ({ doc: buildActivity(collection, write.before, doc, principal.id, now), acl: activityAcl(acl) })),
     );
     await this.refreshChildren(collection, accepted);
-    await applySlaAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc));
+    await applySlaAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id);
     return this.currentMasters(principal, collection, lost);
   }
 

@@ -13,7 +13,7 @@ const INDEXES: Partial<Record<CollectionName | 'auth', { name: string; fields: s
     // The SLA checker reads only tickets whose next threshold has passed (sync-server/sla/checker.ts).
     { name: 'by-next-threshold', fields: ['sla.nextThresholdAt'] },
   ],
-  workOrders: [{ name: 'by-assignee', fields: ['assigneeId'] }],
+  workOrders: [{ name: 'by-assignee', fields: ['assigneeId'] }, { name: 'by-ticket', fields: ['ticketId'] }],
   comments: [{ name: 'by-ticket', fields: ['ticketId'] }],
   // Finds a work order's or ticket's photos when its readers change (services/child-acl.ts).
   attachments: [{ name: 'by-owner', fields: ['ownerId'] }],

@@ -66,3 +66,48 @@ describe('references that must agree', () => {
     expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-asset', { assetId: 'asset-lon-0007' }) }])).body).toEqual([]);
   });
 });
+
+describe('a ticket follows the work on it', () => {
+  it('goes in progress when its job starts on site (response met at the check-in), and is resolved when its last job is completed', async () => {
+    const engineer = await loginAs(server.url, 'eng1');
+    const assigned = ticketAt('tck-rule-work', { status: 'assigned', assigneeId: 'user-eng1' });
+    expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: assigned }])).body).toEqual([]);
+    const jobs = ['wo-rule-work-1', 'wo-rule-work-2'].map((id) => buildWorkOrder({ id, ticketId: 'tck-rule-work', siteId: 'site-lon', assigneeId: 'user-eng1', status: 'scheduled' }));
+    expect((await pushRows(dispatcher, 'workOrders', jobs.map((job) => ({ newDocumentState: job })))).body).toEqual([]);
+    const [first, second] = await Promise.all(jobs.map((job) => stored<WorkOrder>('workOrders', job.id)));
+
+    // Device times after the ticket's last change are accepted as when the work was done.
+    const checkInAt = new Date().toISOString();
+    const onSite = { ...first!, status: 'on_site' as const, checkIn: { lat: 51.5, lng: -0.02, accuracy: 10, at: checkInAt } };
+    expect((await pushRows(engineer, 'workOrders', [{ assumedMasterState: first, newDocumentState: onSite }])).body).toEqual([]);
+    const started = await stored<Ticket>('tickets', 'tck-rule-work');
+    expect(started.status).toBe('in_progress');
+    expect(started.sla.respondedAt).toBe(checkInAt);
+
+    const completedAt = new Date().toISOString();
+    const done = { ...(await stored<WorkOrder>('workOrders', first!.id)), status: 'completed' as const, completedAt, resolution: 'Replaced the fan belt.' };
+    expect((await pushRows(engineer, 'workOrders', [{ assumedMasterState: await stored('workOrders', first!.id), newDocumentState: done }])).body).toEqual([]);
+    expect((await stored<Ticket>('tickets', 'tck-rule-work')).status).toBe('in_progress');
+
+    const cancelled = { ...second!, status: 'cancelled' as const };
+    expect((await pushRows(dispatcher, 'workOrders', [{ assumedMasterState: second, newDocumentState: cancelled }])).body).toEqual([]);
+    // Cancelling the other job does not resolve the ticket: only a completion does.
+    expect((await stored<Ticket>('tickets', 'tck-rule-work')).status).toBe('in_progress');
+  });
+
+  it('is resolved by the completion of its only job, at the completion time, with an activity', async () => {
+    const engineer = await loginAs(server.url, 'eng1');
+    expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-solo', { status: 'assigned', assigneeId: 'user-eng1' }) }])).body).toEqual([]);
+    const job = buildWorkOrder({ id: 'wo-rule-solo', ticketId: 'tck-rule-solo', siteId: 'site-lon', assigneeId: 'user-eng1', status: 'scheduled' });
+    expect((await pushRows(dispatcher, 'workOrders', [{ newDocumentState: job }])).body).toEqual([]);
+    const master = await stored<WorkOrder>('workOrders', job.id);
+    const completedAt = new Date().toISOString();
+    // Worked offline: it syncs as one change from scheduled to completed.
+    expect((await pushRows(engineer, 'workOrders', [{ assumedMasterState: master, newDocumentState: { ...master, status: 'completed', completedAt, resolution: 'Reset the controller.' } }])).body).toEqual([]);
+    const resolved = await stored<Ticket>('tickets', 'tck-rule-solo');
+    expect(resolved).toMatchObject({ status: 'resolved', statusChangedAt: completedAt });
+    expect(resolved.sla.resolvedAt).toBe(completedAt);
+    const activities = (await pullAll(dispatcher, 'activities', 1000)).documents as { subjectId: string; actorId: string; changes: { field: string; after: unknown }[] }[];
+    expect(activities.find((activity) => activity.subjectId === 'tck-rule-solo' && activity.changes.some((change) => change.field === 'status' && change.after === 'resolved'))?.actorId).toBe('user-eng1');
+  });
+});
