@@ -73,7 +73,11 @@ describe('a field engineer works a whole day offline', () => {
     await workOrder.logWork();
     await workOrder.addNote('Replaced the contactor; tested under load.');
     await workOrder.addPhoto({ name: 'after.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG_BASE64, 'base64') });
-    await workOrder.sign('Pat Customer');
+    // Signed but not saved: completing would lose the signature for good, so it is refused.
+    await workOrder.drawSignature('Pat Customer');
+    expect(await workOrder.completionRefusal('Contactor replaced, unit back in service.')).toMatch(/signature is not saved/);
+    expect(await workOrder.status()).toMatch(/in progress/i);
+    await workOrder.saveSignature();
     await workOrder.complete('Contactor replaced, unit back in service.');
     expect(await workOrder.isMarkedUnsynced()).toBe(true);
     await sync.waitForPending(1);

@@ -3,6 +3,7 @@ import type { WorkOrder } from '@shared/schemas/work-order';
 import { FieldError } from '../../components/FieldError';
 import { formatDay, formatTime } from '../../components/format';
 import { useSession } from '../../session/SessionContext';
+import { useSignatureUnsaved } from './unsaved-signature';
 import { useWorkOrderAction } from './useWorkOrderAction';
 import { canComplete, completeWorkOrder, isTerminal, runningTimer } from './work-order-actions';
 
@@ -16,6 +17,8 @@ export function CompletionSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: 
   // Its own action, so saving the draft on blur never disables "Complete job" under the pointer.
   const draft = useWorkOrderAction(wo.id);
   const [resolution, setResolution] = useState(wo.resolution ?? '');
+  const signatureUnsaved = useSignatureUnsaved(wo.id);
+  const [signatureBlocked, setSignatureBlocked] = useState(false);
 
   if (wo.status === 'completed') {
     return (
@@ -39,9 +42,11 @@ export function CompletionSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: 
   const saveDraft = () => {
     if (resolution !== (wo.resolution ?? '')) void draft.run((current) => ({ ...current, resolution }));
   };
-  const message = error?.message ?? draft.error?.message;
+  const message = (signatureBlocked && signatureUnsaved ? 'The customer’s signature is not saved: press “Save signature” above (or “Clear”), then complete the job.' : undefined) ?? error?.message ?? draft.error?.message;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setSignatureBlocked(signatureUnsaved);
+    if (signatureUnsaved) return;
     await run((current, now) => completeWorkOrder(current, resolution, user.role, now));
   }
 
@@ -68,6 +73,7 @@ export function CompletionSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: 
             {open} checklist item{open === 1 ? ' is' : 's are'} not ticked.
           </p>
         )}
+        {allowed && !wo.signature && !signatureUnsaved && <p className="warning-text">No customer signature yet.</p>}
         {allowed && runningTimer(wo) && <p className="muted">Completing stops the running timer.</p>}
         {allowed ? (
           <button type="submit" className="primary" disabled={busy}>

@@ -10,6 +10,7 @@ import { LocalValidationError } from '../../db/writes';
 import { base64ToDataUrl, compressImage } from '../../platform/image';
 import { SignaturePad } from '../../platform/signature-pad';
 import { useSession } from '../../session/SessionContext';
+import { markSignatureUnsaved } from './unsaved-signature';
 
 type Signature = NonNullable<WorkOrder['signature']>;
 type FieldError = { field: 'pad' | 'name' | 'save'; message: string };
@@ -92,13 +93,22 @@ function SignatureForm({ workOrder, onSaved, onCancel }: FormProps) {
   const [name, setName] = useState('');
   const [typed, setTyped] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [hasInk, setHasInk] = useState(false);
   const [error, setError] = useState<FieldError | null>(null);
+  const unsaved = hasInk || name.trim() !== '';
+
+  useEffect(() => {
+    markSignatureUnsaved(workOrder.id, unsaved);
+  }, [workOrder.id, unsaved]);
+  // Saved, cancelled or left: nothing is waiting any more.
+  useEffect(() => () => markSignatureUnsaved(workOrder.id, false), [workOrder.id]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
     const pad = new SignaturePad(canvas, (state) => {
       setTyped(state.typed);
+      setHasInk(state.hasInk);
       if (state.hasInk) setError((current) => (current?.field === 'pad' ? null : current));
     });
     padRef.current = pad;

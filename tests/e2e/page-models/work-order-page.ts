@@ -46,6 +46,12 @@ export class WorkOrderPage {
   }
 
   async sign(name: string): Promise<void> {
+    await this.drawSignature(name);
+    await this.saveSignature();
+  }
+
+  /** The customer signs and gives their name; nothing is saved yet. */
+  async drawSignature(name: string): Promise<void> {
     const pad = this.page.getByTestId('signature-pad');
     await pad.scrollIntoViewIfNeeded();
     const box = await pad.boundingBox();
@@ -55,8 +61,20 @@ export class WorkOrderPage {
     for (let step = 1; step <= 10; step++) await this.page.mouse.move(box.x + 20 + step * 20, box.y + box.height / 2 + (step % 2 ? 15 : -15));
     await this.page.mouse.up();
     await this.page.getByLabel('Customer name').fill(name);
+  }
+
+  async saveSignature(): Promise<void> {
     await this.page.getByRole('button', { name: 'Save signature' }).click();
     await this.page.getByTestId('signature-saved').waitFor();
+  }
+
+  /** Presses "Complete job" and resolves with the error the completion then shows. */
+  async completionRefusal(resolution: string): Promise<string> {
+    await this.page.getByLabel('Resolution').fill(resolution);
+    await this.page.getByRole('button', { name: 'Complete job' }).click();
+    const error = this.page.locator('#resolution-error');
+    await error.waitFor();
+    return error.innerText();
   }
 
   async complete(resolution: string): Promise<void> {
