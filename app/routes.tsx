@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignedInLayout } from './components/SignedInLayout';
 import { HomeRoute } from './features/home/HomeRoute';
 import { LoginPage } from './features/login/LoginPage';
+import { NotFoundPage, RouteErrorPage } from './components/RouteMessages';
 
 /**
  * Screens load lazily: the first route carries only what it shows (maps and the scanner come later).
@@ -28,6 +29,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'admin/users', lazy: () => import('./features/admin/UsersPage').then((module) => ({ Component: module.UsersPage })) },
   { path: 'admin/sla-policies', lazy: () => import('./features/admin/SlaPoliciesPage').then((module) => ({ Component: module.SlaPoliciesPage })) },
   { path: 'settings', lazy: () => import('./features/settings/SettingsPage').then((module) => ({ Component: module.SettingsPage })) },
+  { path: '*', Component: NotFoundPage },
 ];
 
 export const router = createBrowserRouter([
@@ -37,6 +39,13 @@ export const router = createBrowserRouter([
     Component: SignedInLayout,
     // The frame is a lazy route, not React.lazy: the router starts loading it at once, alongside
     // the database layer, instead of after the session has opened.
-    children: [{ lazy: () => import('./components/SignedInFrame').then((module) => ({ Component: module.SignedInFrame })), children: [{ index: true, Component: HomeRoute }, ...FEATURE_ROUTES] }],
+    children: [
+      {
+        lazy: () => import('./components/SignedInFrame').then((module) => ({ Component: module.SignedInFrame })),
+        // Inside the frame: a screen that fails keeps the navigation and the sync bar around it.
+        children: [{ ErrorBoundary: RouteErrorPage, children: [{ index: true, Component: HomeRoute }, ...FEATURE_ROUTES] }],
+      },
+    ],
+    ErrorBoundary: RouteErrorPage,
   },
 ]);

@@ -48,6 +48,10 @@ describe('the admin', () => {
     const api = new TestApi(server.url);
     expect((await api.post('/api/auth/login', { username: 'noor.haddad', password: 'first-day-secret' })).status).toBe(401);
     expect((await api.post('/api/auth/login', { username: 'noor.haddad', password: 'second-secret' })).status).toBe(200);
+    // A mistyped address says so inside the app, with its navigation.
+    await page.goto('/admin/no-such-screen');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).isVisible()).toBe(true);
     await Promise.all([desk.close(), phone.close()]);
   });
 });
