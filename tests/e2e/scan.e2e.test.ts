@@ -125,6 +125,9 @@ describe('scanning an asset label with the camera', () => {
 
     // The desk sees it appear on the asset without reloading.
     await deskPage.locator(`[data-testid="ticket-line"][data-ticket-id="${ticketId}"][data-number="${ticket?.number}"]`).waitFor({ timeout: 30_000 });
+    // And the fault's photo on the ticket, as the reporter took it.
+    await deskPage.goto(`/tickets/${ticketId}`);
+    await deskPage.getByTestId('ticket-photo').waitFor({ timeout: 30_000 });
 
     // The site manager follows it from their home screen and comments on it.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();

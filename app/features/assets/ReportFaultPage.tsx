@@ -13,6 +13,7 @@ import { describeActionError, type ActionError } from '../work-orders/useWorkOrd
 import { buildFaultTicket, saveFaultReport } from './report-fault';
 import { ScannedAsset } from './ScannedAsset';
 import './assets.css';
+import '../../components/ticket-photos.css';
 
 /** `/a/:tag/report` — report a fault on the scanned asset; works offline (the ticket syncs later). */
 export function ReportFaultPage() {

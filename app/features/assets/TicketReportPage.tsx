@@ -1,14 +1,12 @@
 import { Link, useParams } from 'react-router';
-import { map } from 'rxjs';
-import type { Attachment } from '@shared/schemas/attachment';
 import { PriorityBadge, SlaBadge } from '../../components/Badges';
 import { formatDay, formatTime } from '../../components/format';
 import { isProvisionalNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { useNow } from '../../components/useNow';
-import { toDomain, useDocument, useLiveQuery } from '../../db/hooks';
-import { base64ToDataUrl } from '../../platform/image';
+import { useDocument } from '../../db/hooks';
+import { TicketPhotos } from '../../components/TicketPhotos';
 import { CommentThread } from '../work-orders/CommentThread';
 import { TICKET_STATUS_LABELS } from './ticket-labels';
 import './assets.css';
@@ -22,11 +20,6 @@ export function TicketReportPage() {
   const ticket = useDocument('tickets', id);
   const asset = useDocument('assets', ticket?.assetId);
   const site = useDocument('sites', ticket?.siteId);
-  const photos = useLiveQuery(
-    (db) => db.attachments.find({ selector: { ownerId: id } }).$.pipe(map((docs) => docs.map((doc) => toDomain<Attachment>(doc.toJSON())))),
-    [id],
-    [],
-  );
   const now = useNow(30_000);
   if (!ticket) return <p className="page-message" role="status">This ticket is not on this device (yet).</p>;
   const provisional = isProvisionalNumber(ticket.number);
@@ -58,15 +51,7 @@ export function TicketReportPage() {
           {site && ` · ${site.name}`}
         </p>
         <p data-testid="ticket-sla">{provisional ? 'SLA due times are set when the ticket reaches the server.' : describeSlaDue(ticket, now)}</p>
-        {photos.length > 0 && (
-          <ul className="fault-photos">
-            {photos.map((photo, index) => (
-              <li key={photo.id}>
-                <img className="fault-photo" src={base64ToDataUrl(photo.data, photo.contentType)} alt={`Photo ${index + 1} of the fault`} data-testid="ticket-photo" />
-              </li>
-            ))}
-          </ul>
-        )}
+        <TicketPhotos ticketId={ticket.id} />
       </section>
       <section className="card">
         <h2>Comments</h2>

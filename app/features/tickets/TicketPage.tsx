@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import type { Ticket } from '@shared/schemas/ticket';
 import { PriorityBadge, SlaBadge } from '../../components/Badges';
+import { TicketPhotos } from '../../components/TicketPhotos';
 import { formatDay, formatTime } from '../../components/format';
 import { isProvisionalNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
@@ -96,6 +97,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
               )}
             </dl>
             {ticket.description && <p className="thread__body">{ticket.description}</p>}
+            <TicketPhotos ticketId={ticket.id} />
           </section>
           <TicketStatusActions ticket={ticket} />
           <TicketWorkOrders ticketId={ticket.id} timeZone={zone} />

@@ -2,6 +2,7 @@ import type { Ticket } from '@shared/schemas/ticket';
 import { PriorityBadge } from '../../components/Badges';
 import { isProvisionalNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
+import { TicketPhotos } from '../../components/TicketPhotos';
 import { TicketSlaBadge } from '../../components/TicketSlaBadge';
 import { useNow } from '../../components/useNow';
 import { useDocument } from '../../db/hooks';
@@ -46,6 +47,7 @@ function TicketSummary({ ticket }: { ticket: Ticket }) {
         {describeSlaDue(ticket, now)}
       </p>
       {ticket.description && <p className="thread__body">{ticket.description}</p>}
+      <TicketPhotos ticketId={ticket.id} />
     </div>
   );
 }
