@@ -1,13 +1,12 @@
 import type { ServerScope } from 'nano';
 import type { Logger } from '../logger';
-import type { ChangeRow } from './changes-watcher';
-import { type CouchDoc, fromCouchDoc, isDesignDoc } from './couch-docs';
+import { type ChangeRow, type FeedResponse, feedPage } from './changes-watcher';
+import { fromCouchDoc, isDesignDoc } from './couch-docs';
 import { SortedKeyIndex } from './sorted-key-index';
 
 export type CachedPage = { rows: ChangeRow[]; lastSeq: string; scanned: number };
 
 type Entry = { seq: number; id: string; row: ChangeRow };
-type FeedResponse = { results: { id: string; seq: string | number; doc?: CouchDoc }[]; last_seq: string | number };
 
 const LOAD_BATCH = 5_000;
 const LONGPOLL_TIMEOUT_MS = 20_000;
@@ -159,11 +158,14 @@ export class ChangesCache {
           qs: { since: this.lastSeq, include_docs: true, style: 'main_only', ...(live ? { feed: 'longpoll', timeout: LONGPOLL_TIMEOUT_MS } : { limit: LOAD_BATCH }) },
           signal: this.abort.signal,
         };
-        const response = (await this.couch.request(request)) as FeedResponse;
-        const complete = this.apply(response);
-        if (this.state === 'loading' && complete && response.results.length < LOAD_BATCH) this.becomeReady();
-        if (this.state !== 'loading') this.loaded(this.state === 'ready');
-        if (!complete) await delay(RETRY_DELAY_MS);
+        const response = feedPage(await this.couch.request(request));
+        // A cut-off poll brought no change: ask again from the same sequence.
+        if (response) {
+          const complete = this.apply(response);
+          if (this.state === 'loading' && complete && response.results.length < LOAD_BATCH) this.becomeReady();
+          if (this.state !== 'loading') this.loaded(this.state === 'ready');
+          if (!complete) await delay(RETRY_DELAY_MS);
+        }
       } catch (error) {
         if (!this.running) return;
         this.logger.warn({ err: error, db: this.dbName }, 'changes cache: feed failed; retrying');

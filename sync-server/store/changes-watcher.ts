@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { type CouchDoc, fromCouchDoc, isDesignDoc } from './couch-docs';
 
 export type ChangeRow = { seq: string; stored: ReturnType<typeof fromCouchDoc> };
+export type FeedResponse = { results: { id: string; seq: string | number; doc?: CouchDoc }[]; last_seq: string | number };
 
 const LONGPOLL_TIMEOUT_MS = 20_000;
 const RETRY_DELAY_MS = 1_000;
@@ -83,10 +84,9 @@ export class ChangesWatcher {
       qs: { feed: 'longpoll', since, timeout: LONGPOLL_TIMEOUT_MS, include_docs: true },
       signal,
     };
-    const response = (await this.couch.request(request)) as {
-      results: { id: string; seq: string | number; doc?: CouchDoc }[];
-      last_seq: string | number;
-    };
+    const response = feedPage(await this.couch.request(request));
+    // A cut-off longpoll brought no change: poll again from the same sequence.
+    if (!response) return { rows: [], lastSeq: since };
     const rows = response.results
       .filter((change) => !isDesignDoc(change.id) && change.doc)
       .map((change) => ({ seq: String(change.seq), stored: fromCouchDoc(change.doc as CouchDoc) }));
@@ -102,4 +102,14 @@ export class ChangesWatcher {
       }
     }
   }
+}
+
+/**
+ * A `_changes` response, or undefined when its body was cut off. The embedded store
+ * (express-pouchdb) ignores `timeout` and holds a quiet longpoll open until a change; its gzip
+ * holds back the heartbeats, so after 5 minutes fetch's body timeout (undici's default) ends the
+ * body, and nano resolves JSON it cannot parse as ''. Nothing was taken from such a response.
+ */
+export function feedPage(response: unknown): FeedResponse | undefined {
+  return Array.isArray((response as Partial<FeedResponse> | undefined)?.results) ? (response as FeedResponse) : undefined;
 }
