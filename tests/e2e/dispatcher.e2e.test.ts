@@ -3,8 +3,9 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { loginAs } from '../helpers/api-client';
+import type { WorkOrder } from '@shared/schemas';
 import { buildTicket } from '../helpers/factories';
-import { pushRows } from '../helpers/sync-client';
+import { pullAll, pushRows } from '../helpers/sync-client';
 import type { TestServer } from '../helpers/test-server';
 import { launchBrowser, newDesktopContext, newPhoneContext, waitForServiceWorkerControl } from './browser';
 import { startE2eServer } from './e2e-server';
@@ -93,6 +94,35 @@ describe('the dispatcher desk', () => {
     expect(parsed.data).toHaveLength(1);
     expect(parsed.data[0]).toMatchObject({ number, title: `Chiller tripped ${marker}`, site: 'LON-CW', status: 'assigned', assignee: 'eng1' });
     expect(ticketId).toBeTruthy();
+  });
+
+  it('moves a Berlin job to another engineer at 10:00 Berlin time, whatever the desk’s own time zone', async () => {
+    const admin = await loginAs(server.url, 'admin');
+    const all = (await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[];
+    const job = all.find((wo) => wo.siteId === 'site-ber' && wo.status === 'scheduled');
+    if (!job) throw new Error('no scheduled Berlin job in the demo data');
+    const other = job.assigneeId === 'user-eng5' ? { id: 'user-eng6', name: 'Enzo Moretti' } : { id: 'user-eng5', name: 'Eva Lindqvist' };
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+
+    // A desk in New York: what it types is still the site's clock.
+    const newYork = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 }, serviceWorkers: 'allow', timezoneId: 'America/New_York' });
+    const page = await newYork.newPage();
+    await new LoginPage(page).signIn('dispatch2');
+    await new SyncStatus(page).waitForCaughtUp();
+    await page.goto(`/work-orders/${job.id}`);
+    const section = page.getByRole('region', { name: 'Assignment and schedule' });
+    await section.getByLabel('Engineer').selectOption({ label: other.name });
+    await section.getByLabel(/^Start/).fill(`${day}T10:00`);
+    await section.getByLabel(/^End/).fill(`${day}T11:30`);
+    await section.getByRole('button', { name: 'Save assignment and schedule' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved' }).waitFor(LONG);
+
+    const moved = async () => ((await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[]).find((wo) => wo.id === job.id);
+    await expect.poll(async () => (await moved())?.assigneeId, { timeout: 30_000 }).toBe(other.id);
+    // Berlin is UTC+1 in winter and UTC+2 in summer.
+    const berlinOffsetHours = new Date(`${day}T12:00:00Z`).toLocaleString('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hour12: false }).startsWith('14') ? 2 : 1;
+    expect((await moved())?.scheduledStart).toBe(`${day}T${String(10 - berlinOffsetHours).padStart(2, '0')}:00:00.000Z`);
+    await newYork.close();
   });
 
   it('updates the queue live, moves by keyboard, and bulk-changes only what is legal, saying why not', async () => {

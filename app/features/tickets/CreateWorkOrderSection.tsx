@@ -6,6 +6,7 @@ import type { Ticket } from '@shared/schemas/ticket';
 import { WORK_ORDER_KINDS, type WorkOrder } from '@shared/schemas/work-order';
 import { FieldError } from '../../components/FieldError';
 import { WORK_ORDER_KIND_LABELS } from '../../components/labels';
+import { fromZonedInput, nextFullHour, toZonedInput } from '../../components/zoned-time';
 import { useCollection } from '../../db/useCollection';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
@@ -14,19 +15,6 @@ import { AssignmentSuggestions } from './AssignmentSuggestions';
 import { EngineerDayView } from './EngineerDayView';
 import { assignTicket, buildWorkOrderFromTicket } from './ticket-drafts';
 import { updateTicket } from './update-ticket';
-
-/** "YYYY-MM-DDTHH:mm" in the device's zone, as <input type="datetime-local"> wants it. */
-function toLocalInput(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
-
-function nextHour(): Date {
-  const date = new Date();
-  date.setMinutes(0, 0, 0);
-  date.setHours(date.getHours() + 1);
-  return date;
-}
 
 /** Create a work order from the ticket: pick the engineer from the ranked suggestions, schedule it. */
 export function CreateWorkOrderSection({ ticket, site }: { ticket: Ticket; site: Site | undefined }) {
@@ -38,8 +26,11 @@ export function CreateWorkOrderSection({ ticket, site }: { ticket: Ticket; site:
   const sites = useCollection('sites');
   const [assigneeId, setAssigneeId] = useState(ticket.assigneeId ?? '');
   const [kind, setKind] = useState<WorkOrder['kind']>('corrective');
-  const [start, setStart] = useState(() => toLocalInput(nextHour()));
-  const [end, setEnd] = useState(() => toLocalInput(new Date(nextHour().getTime() + 2 * 3_600_000)));
+  // Typed on the site's clock (components/zoned-time.ts); the device's until the site has synced.
+  const zone = site?.timezone;
+  const [start, setStart] = useState(() => toZonedInput(nextFullHour(zone), zone));
+  const [end, setEnd] = useState(() => toZonedInput(new Date(nextFullHour(zone).getTime() + 2 * 3_600_000), zone));
+  const scheduled = { start: fromZonedInput(start, zone) ?? '', end: fromZonedInput(end, zone) ?? '' };
   const [error, setError] = useState<ActionError>();
   const [created, setCreated] = useState<string>();
 
@@ -51,7 +42,7 @@ export function CreateWorkOrderSection({ ticket, site }: { ticket: Ticket; site:
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     try {
-      const wo = buildWorkOrderFromTicket(ticket, { assigneeId, kind, scheduledStart: start, scheduledEnd: end }, new Date());
+      const wo = buildWorkOrderFromTicket(ticket, { assigneeId, kind, scheduledStart: scheduled.start, scheduledEnd: scheduled.end }, new Date());
       await saveDocument(db, 'workOrders', wo);
       await updateTicket(db, ticket.id, (current) => assignTicket(current, assigneeId));
       setError(undefined);
@@ -79,17 +70,17 @@ export function CreateWorkOrderSection({ ticket, site }: { ticket: Ticket; site:
             </select>
           </label>
           <label>
-            Start
+            Start{zone && <span className="muted"> (site time, {zone})</span>}
             <input type="datetime-local" value={start} onChange={(event) => setStart(event.target.value)} aria-describedby="wo-start-error" />
           </label>
           <label>
-            End
+            End{zone && <span className="muted"> (site time)</span>}
             <input type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} aria-describedby="wo-end-error" />
           </label>
         </div>
         <FieldError id="wo-start-error" message={error?.field === 'scheduledStart' ? error.message : undefined} />
         <FieldError id="wo-end-error" message={error?.field === 'scheduledEnd' ? error.message : undefined} />
-        {assigneeId && <EngineerDayView engineerId={assigneeId} day={start.slice(0, 10)} proposed={{ start, end }} workOrders={workOrders ?? []} />}
+        {assigneeId && <EngineerDayView engineerId={assigneeId} day={start.slice(0, 10)} proposed={scheduled} workOrders={workOrders ?? []} timeZone={zone} />}
         <FieldError id="wo-error" message={error && !['assigneeId', 'scheduledStart', 'scheduledEnd'].includes(error.field) ? error.message : undefined} />
         <button type="submit">Create work order</button>
         {created && (

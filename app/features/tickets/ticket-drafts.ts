@@ -4,7 +4,7 @@ import type { Priority } from '@shared/schemas/common';
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Ticket } from '@shared/schemas/ticket';
 import type { WorkOrder } from '@shared/schemas/work-order';
-import { InputError } from '../work-orders/work-order-actions';
+import { checkedSchedule, InputError } from '../work-orders/work-order-actions';
 
 /**
  * New tickets and work orders built on the device (pure; the caller saves them). Numbers are
@@ -56,10 +56,7 @@ export type WorkOrderInput = { assigneeId: string; kind: WorkOrder['kind']; sche
 /** A work order for the ticket's site and asset, assigned and scheduled. */
 export function buildWorkOrderFromTicket(ticket: Ticket, input: WorkOrderInput, now: Date, id: string = ulid()): WorkOrder {
   if (!input.assigneeId) throw new InputError('Pick an engineer from the suggestions.', 'assigneeId');
-  const start = Date.parse(input.scheduledStart);
-  const end = Date.parse(input.scheduledEnd);
-  if (Number.isNaN(start)) throw new InputError('Give a start time.', 'scheduledStart');
-  if (Number.isNaN(end) || end <= start) throw new InputError('The end must be after the start.', 'scheduledEnd');
+  const schedule = checkedSchedule(input);
   const stamp = now.toISOString();
   return {
     id,
@@ -68,11 +65,9 @@ export function buildWorkOrderFromTicket(ticket: Ticket, input: WorkOrderInput, 
     ticketId: ticket.id,
     siteId: ticket.siteId,
     ...(ticket.assetId ? { assetId: ticket.assetId } : {}),
-    assigneeId: input.assigneeId,
+    ...schedule,
     kind: input.kind,
     status: 'scheduled',
-    scheduledStart: new Date(start).toISOString(),
-    scheduledEnd: new Date(end).toISOString(),
     checklist: [],
     parts: [],
     timeLogs: [],

@@ -12,6 +12,7 @@ import { DuplicateWorkWarning } from './DuplicateWorkWarning';
 import { NotesSection } from './NotesSection';
 import { PartsSection } from './PartsSection';
 import { PhotosSection } from './PhotosSection';
+import { ScheduleSection } from './ScheduleSection';
 import { SignatureSection } from './SignatureSection';
 import { StatusSection } from './StatusSection';
 import { TicketCommentsSection, TicketSection } from './TicketSection';
@@ -65,6 +66,7 @@ function WorkOrderDetail({ wo }: { wo: WorkOrder }) {
       <WorkOrderHeader wo={wo} site={site} asset={asset} />
       <DuplicateWorkWarning wo={wo} />
       <StatusSection wo={wo} />
+      <ScheduleSection wo={wo} timeZone={timeZone} />
       {wo.ticketId && <TicketSection ticketId={wo.ticketId} />}
       <CheckInSection wo={wo} site={site} />
       <ChecklistSection wo={wo} users={users} timeZone={timeZone} />

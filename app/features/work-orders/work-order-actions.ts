@@ -74,6 +74,23 @@ export function completeWorkOrder(wo: WorkOrder, resolution: string, role: Role,
   return { ...stopTimer(wo, now), status: 'completed', resolution: text, completedAt: iso(now) };
 }
 
+export type Schedule = { assigneeId: string; scheduledStart: string; scheduledEnd: string };
+
+/** A schedule as the desk enters it, checked: an engineer, a start, and an end after it (UTC stamps out). */
+export function checkedSchedule(input: Schedule): Schedule {
+  if (!input.assigneeId) throw new InputError('Pick an engineer.', 'assigneeId');
+  const start = Date.parse(input.scheduledStart);
+  const end = Date.parse(input.scheduledEnd);
+  if (Number.isNaN(start)) throw new InputError('Give a start time.', 'scheduledStart');
+  if (Number.isNaN(end) || end <= start) throw new InputError('The end must be after the start.', 'scheduledEnd');
+  return { assigneeId: input.assigneeId, scheduledStart: new Date(start).toISOString(), scheduledEnd: new Date(end).toISOString() };
+}
+
+/** The desk moves a job to another engineer or time (the engineer owns its execution, not this). */
+export function rescheduleWorkOrder(wo: WorkOrder, input: Schedule): WorkOrder {
+  return { ...wo, ...checkedSchedule(input) };
+}
+
 export function recordCheckIn(wo: WorkOrder, position: { lat: number; lng: number; accuracy: number; at: string }): WorkOrder {
   const { lat, lng, accuracy, at } = position;
   return { ...wo, checkIn: { lat, lng, accuracy: Math.round(accuracy * 10) / 10, at } };

@@ -9,6 +9,7 @@ import {
   completeWorkOrder,
   InputError,
   recordCheckIn,
+  rescheduleWorkOrder,
   runningTimer,
   setChecklistValue,
   startTimer,
@@ -154,5 +155,30 @@ describe('check-in and comments', () => {
     const comment = buildComment('tck-a', ' On my way ', engineer, at('09:00'), 'c1');
     expect(CommentSchema.parse(comment)).toMatchObject({ id: 'c1', ticketId: 'tck-a', authorId: 'user-eng1', body: 'On my way' });
     expect(() => buildComment('tck-a', '', engineer, at('09:00'))).toThrow(expect.objectContaining({ field: 'comment' }));
+  });
+});
+
+describe('the desk moves a job', () => {
+  const wo = WorkOrderSchema.parse(buildWorkOrder({ id: 'wo-move', assigneeId: 'user-eng1' }));
+
+  it('to another engineer and time, keeping the engineer’s work', () => {
+    const moved = rescheduleWorkOrder({ ...wo, notes: [{ id: 'n1', at: wo.createdAt, by: 'user-eng1', text: 'Parts ordered' }] }, { assigneeId: 'user-eng2', scheduledStart: '2026-12-07T09:00:00.000Z', scheduledEnd: '2026-12-07T10:30:00+00:00' });
+    expect(moved).toMatchObject({ assigneeId: 'user-eng2', scheduledStart: '2026-12-07T09:00:00.000Z', scheduledEnd: '2026-12-07T10:30:00.000Z', notes: [{ id: 'n1' }] });
+    expect(WorkOrderSchema.safeParse(moved).success).toBe(true);
+  });
+
+  it('refuses no engineer, no start, or an end not after the start, naming the field', () => {
+    const at = { scheduledStart: '2026-12-07T09:00:00.000Z', scheduledEnd: '2026-12-07T10:00:00.000Z' };
+    const fieldOf = (input: Parameters<typeof rescheduleWorkOrder>[1]) => {
+      try {
+        rescheduleWorkOrder(wo, input);
+        return 'accepted';
+      } catch (error) {
+        return error instanceof InputError ? error.field : 'other';
+      }
+    };
+    expect(fieldOf({ assigneeId: '', ...at })).toBe('assigneeId');
+    expect(fieldOf({ assigneeId: 'user-eng2', ...at, scheduledStart: '' })).toBe('scheduledStart');
+    expect(fieldOf({ assigneeId: 'user-eng2', ...at, scheduledEnd: at.scheduledStart })).toBe('scheduledEnd');
   });
 });

@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import type { WorkOrder } from '@shared/schemas/work-order';
+import { FieldError } from '../../components/FieldError';
+import { fromZonedInput, toZonedInput } from '../../components/zoned-time';
+import { useCollection } from '../../db/useCollection';
+import { useSession } from '../../session/SessionContext';
+import { EngineerDayView } from '../tickets/EngineerDayView';
+import { useWorkOrderAction } from './useWorkOrderAction';
+import { isTerminal, rescheduleWorkOrder } from './work-order-actions';
+
+/**
+ * For the desk: who does the job and when, typed on the site's clock. Saved like any edit (offline
+ * too); the engineer's device follows, and a job moved to someone else leaves the first engineer's.
+ */
+export function ScheduleSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: string }) {
+  const { user } = useSession();
+  const engineers = useCollection('users', { role: 'engineer' });
+  const workOrders = useCollection('workOrders');
+  const { run, error, busy } = useWorkOrderAction(wo.id);
+  const [assigneeId, setAssigneeId] = useState(wo.assigneeId);
+  const [start, setStart] = useState(() => toZonedInput(wo.scheduledStart, timeZone));
+  const [end, setEnd] = useState(() => toZonedInput(wo.scheduledEnd, timeZone));
+  const [saved, setSaved] = useState(false);
+  if ((user.role !== 'dispatcher' && user.role !== 'admin') || isTerminal(wo)) return null;
+
+  const proposed = { start: fromZonedInput(start, timeZone) ?? '', end: fromZonedInput(end, timeZone) ?? '' };
+  const choices = (engineers ?? []).filter((engineer) => engineer.active || engineer.id === wo.assigneeId).sort((a, b) => a.fullName.localeCompare(b.fullName));
+  const errorFor = (field: string) => <FieldError id={`schedule-${field}-error`} message={error?.field === field ? error.message : undefined} />;
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(await run((current) => rescheduleWorkOrder(current, { assigneeId, scheduledStart: proposed.start, scheduledEnd: proposed.end })));
+  }
+
+  return (
+    <section className="card" aria-labelledby="schedule-title">
+      <h2 id="schedule-title">Assignment and schedule</h2>
+      <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+        <label>
+          Engineer
+          <select value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} aria-describedby="schedule-assigneeId-error">
+            {choices.map((engineer) => (
+              <option key={engineer.id} value={engineer.id}>
+                {engineer.fullName}
+              </option>
+            ))}
+          </select>
+        </label>
+        {errorFor('assigneeId')}
+        <div className="form-grid">
+          <label>
+            Start{timeZone && <span className="muted"> (site time, {timeZone})</span>}
+            <input type="datetime-local" value={start} onChange={(event) => setStart(event.target.value)} aria-describedby="schedule-scheduledStart-error" />
+          </label>
+          <label>
+            End{timeZone && <span className="muted"> (site time)</span>}
+            <input type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} aria-describedby="schedule-scheduledEnd-error" />
+          </label>
+        </div>
+        {errorFor('scheduledStart')}
+        {errorFor('scheduledEnd')}
+        <EngineerDayView engineerId={assigneeId} day={start.slice(0, 10)} proposed={proposed} workOrders={workOrders ?? []} timeZone={timeZone} proposedLabel={`${wo.number} (this job)`} exceptId={wo.id} />
+        {errorFor('')}
+        <button type="submit" disabled={busy}>
+          Save assignment and schedule
+        </button>
+        {saved && <p role="status">Saved; it syncs to the server and to the engineer’s device.</p>}
+      </form>
+    </section>
+  );
+}
