@@ -1,4 +1,5 @@
-import { usePendingCount } from '../db/hooks';
+import { Link } from 'react-router';
+import { useLiveQuery, usePendingCount } from '../db/hooks';
 import { useObservable } from './useObservable';
 import { useSession } from '../session/SessionContext';
 import { formatRelativeTime } from './format';
@@ -22,7 +23,9 @@ export function SyncStatusBar() {
       ) : (
         status.lastSyncedAt && <span className="sync-bar__last">Last synced {formatRelativeTime(status.lastSyncedAt)}</span>
       )}
-      {status.error && (
+      <OpenConflictsLink />
+      {/* Offline is a normal state, said by the label and the waiting count: no alert, no retry. */}
+      {status.error && state !== 'offline' && (
         <span className="sync-bar__error" role="alert">
           {status.error}
           {status.needsSignIn ? null : (
@@ -33,5 +36,19 @@ export function SyncStatusBar() {
         </span>
       )}
     </section>
+  );
+}
+
+/**
+ * Open conflicts, on the bar that is always in view: on a phone the header's Conflicts link may be
+ * scrolled out of sight, and a conflict is the one sync outcome the user must look at.
+ */
+function OpenConflictsLink() {
+  const count = useLiveQuery((db) => db.conflicts.count({ selector: { state: 'open' } }).$, [], 0);
+  if (count === 0) return null;
+  return (
+    <Link to="/conflicts" className="sync-bar__conflicts" data-testid="sync-bar-conflicts">
+      {count} conflict{count === 1 ? '' : 's'} to review
+    </Link>
   );
 }

@@ -98,6 +98,10 @@ describe('conflicts between an offline engineer and an online dispatcher', () =>
     // The same field: one conflict record on the engineer's phone, with both values.
     const inbox = new ConflictsPage(engineerPage);
     expect(await inbox.badgeCount()).toBe(1);
+    // On a phone the header's Conflicts link may be scrolled away; the sync bar always says it.
+    const onSyncBar = engineerPage.getByTestId('sync-bar-conflicts');
+    expect(await onSyncBar.innerText()).toBe('1 conflict to review');
+    expect(await onSyncBar.isVisible()).toBe(true);
     await inbox.open();
     await expect.poll(() => inbox.conflicts().count(), { timeout: 30_000 }).toBe(1);
     expect(await inbox.values('status')).toEqual({ mine: 'En route', theirs: 'On hold', result: 'On hold' });
@@ -107,5 +111,6 @@ describe('conflicts between an offline engineer and an online dispatcher', () =>
     await statusIs(deskPage, 'en_route');
     await waitForServer(target.id, (wo) => wo.status === 'en_route');
     await engineerPage.getByTestId('conflicts-count').waitFor({ state: 'detached' });
+    await onSyncBar.waitFor({ state: 'detached' });
   });
 });
