@@ -134,7 +134,7 @@ export class SlaChecker {
         const claim = claims.get(claimId(ticket.id, threshold.key));
         if (!claim) throw new Error(`no claim for ${ticket.id} ${threshold.key}`);
         for (const userId of claim.recipients) {
-          const doc = buildNotification(ticket, threshold, userId, claim.at);
+          const doc = buildNotification(ticket, threshold, userId, claim.at, context.sites.get(ticket.siteId)?.timezone ?? FALLBACK_TIME_ZONE);
           notifications.push({ doc, acl: computeAcl('notifications', doc) });
         }
         activities.push({ doc: buildSlaActivity(ticket, threshold, claim.recipients, claim.at), acl: activityAcl(stored.acl) });

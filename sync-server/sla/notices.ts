@@ -28,8 +28,18 @@ export function describeThreshold(threshold: Pick<Threshold, 'kind' | 'target'>)
   }
 }
 
-export function buildNotification(ticket: Ticket, threshold: Threshold, userId: string, at: string): Notification {
-  const due = threshold.target === 'response' ? ticket.sla.responseDueAt : ticket.sla.resolutionDueAt;
+/**
+ * A due time as people at the site read it: "Sat 5 Dec, 14:30 (Berlin time)". Notifications are
+ * stored text, read on any device; the site's clock is the one the SLA runs on.
+ */
+export function formatDueAtSite(iso: string, timeZone: string): string {
+  const when = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  const place = (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+  return `${when} (${place} time)`;
+}
+
+export function buildNotification(ticket: Ticket, threshold: Threshold, userId: string, at: string, timeZone: string): Notification {
+  const due = formatDueAtSite(threshold.target === 'response' ? ticket.sla.responseDueAt : ticket.sla.resolutionDueAt, timeZone);
   return {
     id: noticeId('ntf', ticket.id, threshold.key, userId),
     type: 'notification',
