@@ -1,14 +1,16 @@
-import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, race, skip, Subject, type Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { StreamEvent } from '@shared/sync/protocol';
 import type { ApiClient } from './api-client';
-import { AuthError } from './errors';
+import { AuthError, OfflineError } from './errors';
 
 export type StreamItem = RxReplicationPullStreamItem<AnyDoc, { value: string }>;
 
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
+/** How often the stream tries again while it finds no network and no 'online' event will say when it is back. */
+const UNREACHABLE_RETRY_MS = 2_000;
 /** A stream that lasted this long and then ended cleanly was ended on purpose by the server. */
 const LONG_LIVED_MS = 10_000;
 
@@ -60,6 +62,7 @@ export class ChangeStream {
     let backoff = MIN_BACKOFF_MS;
     while (this.running) {
       this.abort = new AbortController();
+      let failure: unknown;
       try {
         const response = await this.api.authorizedFetch('/api/sync/stream', { signal: this.abort.signal, headers: { accept: 'text/event-stream' } });
         backoff = MIN_BACKOFF_MS;
@@ -70,15 +73,21 @@ export class ChangeStream {
         // that ends right away again is a fault, and waits like one.
         if (this.running && Date.now() - opened >= LONG_LIVED_MS) continue;
       } catch (error) {
+        failure = error;
         // Offline, server restarts and expired sessions all end here; the status bar shows them.
         if (!this.abort.signal.aborted) this.error$.next(error);
         if (error instanceof AuthError) this.running = false;
       }
       this.connected$.next(false);
       if (!this.running) return;
-      await this.sleep(backoff);
+      await this.sleep(unreachableUnannounced(failure) ? Math.min(backoff, UNREACHABLE_RETRY_MS) : backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
+  }
+
+  /** Resolves at the stream's next connection (its RESYNC), or when `stopped$` emits first. */
+  nextConnection(stopped$: Observable<unknown>): Promise<unknown> {
+    return firstValueFrom(race(this.connected$.pipe(skip(1), filter(Boolean)), stopped$), { defaultValue: undefined });
   }
 
   private async read(response: Response): Promise<void> {
@@ -122,4 +131,16 @@ export class ChangeStream {
       };
     });
   }
+}
+
+/**
+ * No network, while the browser says it has one: no 'online' event will cut the backoff short
+ * (SyncEngine.retry), as it does when the browser knows it is offline. So it is for an app started
+ * offline from its service worker (navigator.onLine reads true there) and on a network without
+ * internet. The stream is then what finds the network back, for the replications too (they wait
+ * for its next connection: app/sync/replication.ts), so it keeps trying every few seconds rather
+ * than every 30: a request with no network fails on the device at once.
+ */
+function unreachableUnannounced(failure: unknown): boolean {
+  return failure instanceof OfflineError && (typeof navigator === 'undefined' || navigator.onLine !== false);
 }

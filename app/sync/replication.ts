@@ -6,6 +6,7 @@ import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
 import { storedAsServerState } from '../db/edit-base';
 import { concatMap, filter, firstValueFrom } from 'rxjs';
+import { OfflineError } from './errors';
 import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
@@ -60,7 +61,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
   // Per user: another user's checkpoint on this device must never be reused.
   const replicationIdentifier = `fs-sync-v1-${userId}-${collection}`;
   const batchSize = pullBatchSize(collection);
-  const replication = replicateRxCollection<AnyDoc, ClientCheckpoint>({
+  const replication: CollectionReplication = replicateRxCollection<AnyDoc, ClientCheckpoint>({
     collection: db.collections[collection] as never,
     replicationIdentifier,
     live: true,
@@ -86,7 +87,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         }),
       ),
       handler: async (checkpoint, batchSize) => {
-        const page = await pullPage(checkpoint, batchSize);
+        const page = await whenReachable(replication, stream, () => pullPage(checkpoint, batchSize));
         await gate.passage(page.documents.map((doc) => doc.id));
         await clearServerHeld(db, collection, page.documents);
         return page;
@@ -106,7 +107,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
             let settle!: (recorded: Promise<void>) => void;
             gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
             try {
-              const conflicts = changed.length > 0 ? await pushRows(api, collection, changed) : [];
+              const conflicts = changed.length > 0 ? await whenReachable(replication, stream, () => pushRows(api, collection, changed)) : [];
               await acknowledgePushed(db, collection, changed.map((row) => row.newDocumentState), conflicts);
               const conflicted = new Set(conflicts.map((doc) => doc.id));
               settle(pushRecorded(replication, ids.filter((id) => !conflicted.has(id))));
@@ -185,6 +186,28 @@ async function withLocalChanges(db: AppDatabase, collection: CollectionName, row
   const unbased = rows.filter((row) => !row.assumedMasterState).map((row) => row.newDocumentState.id);
   const asServerSent = await storedAsServerState(db, collection, unbased);
   return rows.filter((row) => row.assumedMasterState || !asServerSent.has(row.newDocumentState.id));
+}
+
+/**
+ * A handler's request. When it finds no network while the live stream is down too, it waits for
+ * the stream's next connection and goes again at once, rather than failing to RxDB: RxDB sleeps
+ * out `retryTime` (grown to a minute while offline) before it retries, cut short only by the
+ * browser's 'online' event, and none comes when navigator.onLine read true all along (an app
+ * started offline from its service worker, a network without internet). Meanwhile the stream
+ * keeps trying (app/sync/change-stream.ts), so one request a few seconds apart finds the network
+ * back instead of every collection's own. With the stream up, the failure goes to RxDB as before
+ * (a dead connection the stream has not noticed yet, a gateway error).
+ */
+async function whenReachable<T>(replication: CollectionReplication, stream: ChangeStream, request: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await request();
+    } catch (error) {
+      if (!(error instanceof OfflineError) || stream.connected$.getValue() || replication.isStopped()) throw error;
+      await stream.nextConnection(replication.canceled$.pipe(filter(Boolean)));
+      if (replication.isStopped()) throw error;
+    }
+  }
 }
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */
