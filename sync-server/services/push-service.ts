@@ -15,6 +15,7 @@ import { activityAcl, buildActivity } from './audit';
 import type { NumberAllocator } from './numbering';
 import { loadReferences, type ReferenceSet } from './references';
 import { loadTicketReference } from './ticket-context';
+import { refreshTicketReaders, workOrderReaders } from './ticket-readers';
 import { refreshChildAcls } from './child-acl';
 import { checkUniqueAssetTags } from './unique-tags';
 import { decideRow, rowId, type RawRow, type RowDecision } from './write-plan';
@@ -41,7 +42,8 @@ export class PushService {
     const references = await loadReferences(this.deps.store, collection, rows.map((row) => row.newDocumentState));
     const now = this.deps.clock.now().toISOString();
     const ticketReference = collection === 'tickets' ? await loadTicketReference(this.deps.store, this.deps.logger) : undefined;
-    const context = { principal, collection, masters, references, now, logger: this.deps.logger, ticketReference };
+    const extraReaders = collection === 'tickets' ? await workOrderReaders(this.deps, ids) : undefined;
+    const context = { principal, collection, masters, references, now, logger: this.deps.logger, ticketReference, extraReaders };
     // Every row is decided before anything is written, so a refused push changes nothing.
     const decisions = rows.map((row, index) => decideRow(context, row, index));
     const conflicts = decisions.flatMap((decision) => (decision.kind === 'conflict' ? [decision.master] : []));
@@ -62,6 +64,7 @@ export class PushService {
       accepted.map(({ doc, acl, write }) => ({ doc: buildActivity(collection, write.before, doc, principal.id, now), acl: activityAcl(acl) })),
     );
     await this.refreshChildren(collection, accepted);
+    if (collection === 'workOrders') await refreshTicketReaders(this.deps, accepted.flatMap(({ write, doc }) => ticketsWhoseReadersMoved(write.before, doc)));
     await applySlaAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id);
     return this.currentMasters(principal, collection, lost);
   }
@@ -80,7 +83,7 @@ export class PushService {
       const number = write.before?.type === 'workOrder' ? write.before.number : await this.numbers.nextNumber('WO');
       doc = { ...doc, number };
     }
-    const acl = computeAcl(collection, doc, write.beforeStored?.acl, write.inheritAcl);
+    const acl = computeAcl(collection, doc, write.beforeStored?.acl, write.inheritAcl, write.extraReaders);
     return { doc, acl, write };
   }
 
@@ -95,4 +98,12 @@ export class PushService {
     const masters = await this.deps.store.getMany(collection, ids);
     return [...masters.values()].flatMap((stored) => documentFor(collection, scope, stored, this.deps.logger) ?? []);
   }
+}
+
+/** The tickets a work order's change may give or take readers: its ticket now and before, when its engineer or ticket changed. */
+function ticketsWhoseReadersMoved(before: AnyDoc | undefined, after: AnyDoc): string[] {
+  if (after.type !== 'workOrder') return [];
+  const previous = before?.type === 'workOrder' ? before : undefined;
+  if (previous && previous.assigneeId === after.assigneeId && previous.ticketId === after.ticketId && previous._deleted === after._deleted) return [];
+  return [previous?.ticketId, after.ticketId].filter((id): id is string => id !== undefined);
 }

@@ -23,7 +23,7 @@ export type RawRow = { assumedMasterState?: Record<string, unknown> | null; newD
 export type RowDecision =
   | { kind: 'ack' }
   | { kind: 'conflict'; master: AnyDoc }
-  | { kind: 'write'; before?: AnyDoc; beforeStored?: RawStored; candidate: AnyDoc; inheritAcl?: AccessMeta };
+  | { kind: 'write'; before?: AnyDoc; beforeStored?: RawStored; candidate: AnyDoc; inheritAcl?: AccessMeta; extraReaders?: readonly string[] };
 
 /** Placeholders that let a client-built document pass its schema; the server replaces them on write. */
 const PLACEHOLDER_NUMBER: Partial<Record<CollectionName, string>> = { tickets: 'TCK-000000', workOrders: 'WO-000000' };
@@ -37,6 +37,8 @@ export type PlanContext = {
   logger: Logger;
   /** Loaded for ticket pushes only. */
   ticketReference?: TicketReference;
+  /** Readers a ticket gets from its work orders' engineers (services/ticket-readers.ts); ticket pushes only. */
+  extraReaders?: Map<string, readonly string[]>;
 };
 
 export function rowId(row: RawRow, index: number): string {
@@ -77,9 +79,10 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   // What the schema leaves of the push (unknown fields dropped, text trimmed) may be what is stored.
   if (master && isSameClientContent(collection, master, candidate)) return { kind: 'ack' };
   const inheritAcl = inheritedAcl(context, candidate, stored, index);
-  const acl = computeAcl(collection, candidate, stored?.acl, inheritAcl);
+  const extraReaders = context.extraReaders?.get(candidate.id);
+  const acl = computeAcl(collection, candidate, stored?.acl, inheritAcl, extraReaders);
   if (!isInScope(scope, acl.readers)) throw forbidden(`row ${index}: the result would be outside what you may see`);
-  return { kind: 'write', before: master, beforeStored: stored, candidate, inheritAcl };
+  return { kind: 'write', before: master, beforeStored: stored, candidate, inheritAcl, extraReaders };
 }
 
 function parseCandidate(context: PlanContext, incoming: Record<string, unknown>, master: AnyDoc | undefined, index: number): AnyDoc {

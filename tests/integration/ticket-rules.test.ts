@@ -111,3 +111,36 @@ describe('a ticket follows the work on it', () => {
     expect(activities.find((activity) => activity.subjectId === 'tck-rule-solo' && activity.changes.some((change) => change.field === 'status' && change.after === 'resolved'))?.actorId).toBe('user-eng1');
   });
 });
+
+describe('the engineers of a ticket’s work orders read the ticket', () => {
+  it('while the ticket is handed to someone else, and until their job is', async () => {
+    const as = async (username: string) => loginAs(server.url, username);
+    const [eng1, eng2, eng4] = await Promise.all([as('eng1'), as('eng2'), as('eng4')]);
+    const sees = async (api: TestApi, checkpoint?: string) => {
+      const { documents, checkpoint: next } = await pullAll(api, 'tickets', 1000, checkpoint);
+      const found = documents.find((doc) => doc.id === 'tck-rule-readers');
+      return { found: found ? (found._deleted ? 'removed' : 'visible') : 'absent', checkpoint: next };
+    };
+    expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticketAt('tck-rule-readers', { status: 'assigned', assigneeId: 'user-eng1' }) }])).body).toEqual([]);
+    expect((await sees(eng2)).found).toBe('absent');
+
+    const job = buildWorkOrder({ id: 'wo-rule-readers', ticketId: 'tck-rule-readers', siteId: 'site-lon', assigneeId: 'user-eng2', status: 'scheduled' });
+    expect((await pushRows(dispatcher, 'workOrders', [{ newDocumentState: job }])).body).toEqual([]);
+    const eng2Sees = await sees(eng2);
+    expect(eng2Sees.found).toBe('visible');
+
+    // The desk hands the ticket to eng4: eng2, still on the job, keeps it; eng1 loses it.
+    const ticket = await stored<Ticket>('tickets', 'tck-rule-readers');
+    const eng1Before = await sees(eng1);
+    expect((await pushRows(dispatcher, 'tickets', [{ assumedMasterState: ticket, newDocumentState: { ...ticket, assigneeId: 'user-eng4' } }])).body).toEqual([]);
+    expect((await sees(eng2)).found).toBe('visible');
+    expect((await sees(eng4)).found).toBe('visible');
+    expect((await sees(eng1, eng1Before.checkpoint)).found).toBe('removed');
+
+    // The job moves to eng4 as well: eng2's device is told to drop the ticket on its next pull.
+    const master = await stored<WorkOrder>('workOrders', job.id);
+    expect((await pushRows(dispatcher, 'workOrders', [{ assumedMasterState: master, newDocumentState: { ...master, assigneeId: 'user-eng4' } }])).body).toEqual([]);
+    expect((await sees(eng2, eng2Sees.checkpoint)).found).toBe('removed');
+    expect((await sees(eng4)).found).toBe('visible');
+  });
+});

@@ -1,0 +1,52 @@
+import { type ScopeKey, userKey } from '@shared/domain/scope';
+import type { Ticket } from '@shared/schemas/ticket';
+import type { WorkOrder } from '@shared/schemas/work-order';
+import type { AppDeps } from '../app-deps';
+import { parseStoredDoc } from '../replication/visibility';
+import { RevisionConflictError } from '../store/store-errors';
+import { computeAcl, isSameAcl } from './acl';
+import { refreshChildAcls } from './child-acl';
+
+const MVCC_ATTEMPTS = 5;
+
+/**
+ * The engineers of a ticket's work orders read the ticket, with its comments and photos, as its
+ * assignee does: the desk can hand the ticket to someone else (or never assign it) while an
+ * engineer is on the job, and that engineer still needs the reported problem, the SLA and the
+ * conversation. Keyed by ticket id, from the work orders' `by-ticket` index.
+ */
+export async function workOrderReaders(deps: Pick<AppDeps, 'store' | 'logger'>, ticketIds: readonly string[]): Promise<Map<string, ScopeKey[]>> {
+  const readers = new Map<string, ScopeKey[]>();
+  // One equality query per ticket: the index serves those as a range, `$in` as a scan of it all.
+  const found = await Promise.all([...new Set(ticketIds)].map((ticketId) => deps.store.find('workOrders', { ticketId }, 1000, { useIndex: 'by-ticket' })));
+  for (const entry of found.flat()) {
+    const wo = parseStoredDoc('workOrders', entry.fields, deps.logger) as WorkOrder | undefined;
+    if (!wo?.ticketId || wo._deleted) continue;
+    readers.set(wo.ticketId, [...(readers.get(wo.ticketId) ?? []), userKey(wo.assigneeId)]);
+  }
+  return readers;
+}
+
+/**
+ * After work orders moved (a new one, another engineer, another ticket), the tickets they point at
+ * now or pointed at before get their readers again, and their children follow. Only the access
+ * metadata changes: devices that gained the ticket receive it, devices that lost it drop it.
+ */
+export async function refreshTicketReaders(deps: Pick<AppDeps, 'store' | 'logger'>, ticketIds: readonly string[]): Promise<void> {
+  for (const ticketId of new Set(ticketIds)) {
+    for (let attempt = 0; attempt < MVCC_ATTEMPTS; attempt++) {
+      const stored = await deps.store.get('tickets', ticketId);
+      const ticket = stored && (parseStoredDoc('tickets', stored.fields, deps.logger) as Ticket | undefined);
+      if (!stored || !ticket) break;
+      const acl = computeAcl('tickets', ticket, stored.acl, undefined, (await workOrderReaders(deps, [ticketId])).get(ticketId));
+      if (isSameAcl(acl, stored.acl)) break;
+      try {
+        await deps.store.put('tickets', ticket, acl, stored.rev);
+        await refreshChildAcls(deps, 'tickets', ticketId, acl);
+        break;
+      } catch (error) {
+        if (!(error instanceof RevisionConflictError)) throw error;
+      }
+    }
+  }
+}
