@@ -3,9 +3,9 @@ import type { Principal } from '@shared/domain/principal';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { PullResponse } from '@shared/sync/protocol';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
-import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
-import { documentFor } from './visibility';
+import type { RawStored, Store } from '../store/store';
+import { decodeCheckpoint, encodeCheckpoint, type FeedPosition, isSameScope, type ScopeTag, scopeTagOf, unionOfScopes } from './checkpoint';
+import { catchUpDocumentFor, documentFor } from './visibility';
 
 /**
  * One page of a collection for a principal, following RxDB's pull contract: documents after the
@@ -17,28 +17,45 @@ import { documentFor } from './visibility';
  * later sequence and lands on a later page; it can never be skipped.
  */
 export async function pullPage(
-  deps: { store: Store; logger: Logger },
+  deps: { store: Store; logger: Logger; config: { JWT_SECRET: string } },
   principal: Principal,
   collection: CollectionName,
   checkpoint: string | undefined,
   limit: number,
 ): Promise<PullResponse> {
   const scope = readScopeFor(principal, collection);
+  const tag = scopeTagOf(scope);
   const documents: AnyDoc[] = [];
-  let since = decodeCheckpoint(checkpoint) ?? '0';
+  let { since, was } = startingPoint(decodeCheckpoint(checkpoint, deps.config.JWT_SECRET), tag);
+  const serve = (stored: RawStored) => (was ? catchUpDocumentFor(collection, scope, was, stored, deps.logger) : documentFor(collection, scope, stored, deps.logger));
   const batchSize = scanBatchSize(collection, scope === 'all', limit);
   const readChanges = deps.store.changesReader(collection);
   for (;;) {
     const page = await readChanges(since, batchSize);
     for (const row of page.rows) {
-      const doc = documentFor(collection, scope, row.stored, deps.logger);
+      const doc = serve(row.stored);
       if (doc) documents.push(doc);
-      if (documents.length === limit) return { documents, checkpoint: encodeCheckpoint(row.seq) };
+      if (documents.length === limit) return { documents, checkpoint: encodeCheckpoint({ seq: row.seq, scope: tag, was }, deps.config.JWT_SECRET) };
     }
     since = page.lastSeq;
     if (page.scanned < batchSize) break;
   }
-  return { documents, checkpoint: encodeCheckpoint(since) };
+  // The end of the feed: a catch-up is complete here.
+  was = undefined;
+  return { documents, checkpoint: encodeCheckpoint({ seq: since, scope: tag }, deps.config.JWT_SECRET) };
+}
+
+/**
+ * Where a pull starts. Pulled under the same scope: from its position (a catch-up under way goes
+ * on). Pulled under another scope: from the start of the feed, as a catch-up against every scope
+ * the device may hold documents of, since its copy was never told what this scope adds or takes
+ * away. A position without a scope (older, or too large to carry) goes on as pulled.
+ */
+function startingPoint(position: FeedPosition | undefined, tag: ScopeTag | undefined): { since: string; was?: ScopeTag } {
+  if (!position) return { since: '0' };
+  if (!tag || !position.scope) return { since: position.seq };
+  if (isSameScope(position.scope, tag)) return { since: position.seq, ...(position.was ? { was: position.was } : {}) };
+  return { since: '0', was: unionOfScopes(position.scope, position.was) };
 }
 
 /**

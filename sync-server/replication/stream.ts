@@ -1,12 +1,12 @@
 import type { Response } from 'express';
 import type { Principal } from '@shared/domain/principal';
 import type { VerifiedToken } from '../auth/access-token';
-import { readScopeFor } from '@shared/domain/scope';
+import { type PrincipalScope, readScopeFor } from '@shared/domain/scope';
 import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
 import type { StreamEvent } from '@shared/sync/protocol';
 import type { AppDeps } from '../app-deps';
 import type { ChangeRow } from '../store/changes-watcher';
-import { encodeCheckpoint } from './checkpoint';
+import { encodeCheckpoint, scopeTagOf } from './checkpoint';
 import { parseStoredDoc, visibilityOf } from './visibility';
 
 /**
@@ -57,12 +57,22 @@ const encodeEvent = (event: StreamEvent) => `data: ${JSON.stringify(event)}\n\n`
  * A change batch reaches every open stream. Connections that see the same documents in it (the same
  * visibility pattern: everyone of a role, every engineer outside the scope) share one parse and one
  * encoding instead of doing both per connection — with hundreds of streams, that work dominated.
+ * Only the checkpoint is each connection's own (it names the connection's scope: replication/checkpoint.ts).
  * Keyed by the batch itself, so the cache goes with the batch.
  */
 const encodedBatches = new WeakMap<ChangeRow[], Map<string, string | undefined>>();
 
 function eventFor(deps: AppDeps, principal: Principal, collection: CollectionName, rows: ChangeRow[]): string | undefined {
   const scope = readScopeFor(principal, collection);
+  const head = eventHead(deps, scope, collection, rows);
+  const last = rows.at(-1);
+  if (!head || !last) return undefined;
+  const checkpoint = encodeCheckpoint({ seq: last.seq, scope: scopeTagOf(scope) }, deps.config.JWT_SECRET);
+  return `${head},"checkpoint":${JSON.stringify(checkpoint)}}\n\n`;
+}
+
+/** `data: {"kind":"changes",…,"documents":[…]` for this scope's view of the batch, without the closing brace. */
+function eventHead(deps: AppDeps, scope: PrincipalScope, collection: CollectionName, rows: ChangeRow[]): string | undefined {
   const visibilities = rows.map((row) => visibilityOf(scope, row.stored));
   const pattern = visibilities.map((visibility) => visibility[0]).join('');
   let byPattern = encodedBatches.get(rows);
@@ -78,8 +88,7 @@ function eventFor(deps: AppDeps, principal: Principal, collection: CollectionNam
     if (!doc) return [];
     return visibility === 'removed' ? [{ ...doc, _deleted: true }] : [doc];
   });
-  const last = rows.at(-1);
-  const event = documents.length === 0 || !last ? undefined : encodeEvent({ kind: 'changes', collection, documents, checkpoint: encodeCheckpoint(last.seq) });
-  byPattern.set(pattern, event);
-  return event;
+  const head = documents.length === 0 ? undefined : `data: ${JSON.stringify({ kind: 'changes', collection, documents }).slice(0, -1)}`;
+  byPattern.set(pattern, head);
+  return head;
 }

@@ -31,6 +31,19 @@ export function documentFor(
 }
 
 /**
+ * A document as a catch-up after a scope change serves it: the document when the new scope sees it
+ * (the device may lack it); a removal when it does not but the former scope did (the device may
+ * hold it) or it left the new scope; else nothing.
+ */
+export function catchUpDocumentFor(collection: CollectionName, scope: PrincipalScope, former: PrincipalScope, stored: RawStored, logger: Logger): AnyDoc | undefined {
+  const now = visibilityOf(scope, stored);
+  if (now !== 'hidden') return documentFor(collection, scope, stored, logger);
+  if (visibilityOf(former, stored) === 'hidden') return undefined;
+  const doc = parseStoredDoc(collection, stored.fields, logger);
+  return doc ? { ...doc, _deleted: true } : undefined;
+}
+
+/**
  * Parsed documents by the stored fields they came from: the store's changes cache hands out the
  * same (never mutated) fields object for every pull of a document, so it is parsed once.
  */

@@ -82,6 +82,32 @@ describe('read scope', () => {
     expect((await pullAll(manager, 'workOrders', 100)).documents).toEqual([]);
   });
 
+  it('a site manager moved to another site drops the first site’s documents and gets the new one’s on the next pull', async () => {
+    const before = apiAs(server.url, PEOPLE.managerA, secret);
+    const tickets = await pullAll(before, 'tickets', 100);
+    const assets = await pullAll(before, 'assets', 100);
+    // The admin moved them to site B: their next token says so, and nothing in either site changed.
+    const after = apiAs(server.url, { ...PEOPLE.managerA, siteIds: ['site-b'] }, secret);
+    const removedOrAdded = (docs: { id: string; _deleted?: boolean }[]) => Object.fromEntries(docs.map((doc) => [doc.id, doc._deleted ? 'removed' : 'visible']));
+    const ticketsNow = await pullAll(after, 'tickets', 2, tickets.checkpoint);
+    // tck-a stays: they reported it, and a reporter follows their report wherever they work.
+    expect(removedOrAdded(ticketsNow.documents)).toEqual({ 'tck-a': 'visible', 'tck-b': 'visible' });
+    const assetsNow = await pullAll(after, 'assets', 2, assets.checkpoint);
+    expect(removedOrAdded(assetsNow.documents)).toEqual({ a1: 'removed', a2: 'removed', a3: 'removed', b1: 'visible', b2: 'visible' });
+    // Caught up: the next pull from where it ended has nothing, and the same scope is not caught up twice.
+    expect((await pullAll(after, 'assets', 100, assetsNow.checkpoint)).documents).toEqual([]);
+  });
+
+  it('a checkpoint whose scope was forged is refused, so a catch-up never serves what the token does not allow', async () => {
+    const manager = apiAs(server.url, PEOPLE.managerA, secret);
+    const { checkpoint } = await pullAll(manager, 'tickets', 100);
+    const [content] = String(checkpoint).split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(content ?? '', 'base64url').toString()), was: 'all' })).toString('base64url');
+    const response = await manager.get<{ field: string }>(`/api/sync/tickets/pull?limit=100&checkpoint=${forged}.${String(checkpoint).split('.')[1]}`);
+    expect(response.status).toBe(400);
+    expect(response.body.field).toBe('checkpoint');
+  });
+
   it('directory data never includes credentials', async () => {
     const users = await pullAll(apiAs(server.url, PEOPLE.engA, secret), 'users', 100);
     expect(JSON.stringify(users.documents)).not.toMatch(/password|hash|acl|_rev/i);
