@@ -1,5 +1,6 @@
 import type { Asset } from '@shared/schemas/asset';
 import type { Activity } from '@shared/schemas/misc';
+import { changedFieldWords } from '../../components/field-words';
 import { formatDay, formatTime } from '../../components/format';
 import { useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
@@ -35,7 +36,7 @@ export function AssetActivity({ asset, timeZone }: { asset: Asset; timeZone?: st
                 {formatDay(activity.at, timeZone)} {formatTime(activity.at, timeZone)}
               </time>{' '}
               {SUBJECT_WORDS[activity.subjectType] ?? activity.subjectType} {ACTION_WORDS[activity.action]}
-              {activity.changes.length > 0 && activity.action === 'updated' && <span className="muted"> ({activity.changes.map((change) => change.field).join(', ')})</span>}
+              {activity.action === 'updated' && changedFieldWords(activity.changes).length > 0 && <span className="muted"> ({changedFieldWords(activity.changes).join(', ')})</span>}
               {' · '}
               <span className="muted">{actors.get(activity.actorId)?.fullName ?? 'someone'}</span>
             </li>

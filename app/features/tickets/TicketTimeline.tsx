@@ -1,9 +1,12 @@
 import type { Activity, Comment } from '@shared/schemas/misc';
+import type { TicketStatus } from '@shared/schemas/ticket';
+import { changedFieldWords } from '../../components/field-words';
 import { formatDay, formatTime } from '../../components/format';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { useCollection } from '../../db/useCollection';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import { CommentForm } from '../work-orders/CommentForm';
+import { TICKET_STATUS_LABELS } from './ticket-labels';
 
 type Entry = { kind: 'comment'; at: string; item: Comment } | { kind: 'activity'; at: string; item: Activity };
 
@@ -48,13 +51,13 @@ export function TicketTimeline({ ticketId, timeZone }: { ticketId: string; timeZ
 }
 
 function describeActivity(activity: Activity): string {
-  const fields = activity.changes.map((change) => change.field).filter((field) => !['updatedAt', 'createdAt'].includes(field));
+  const fields = changedFieldWords(activity.changes);
   switch (activity.action) {
     case 'created':
       return 'created the ticket';
     case 'updated': {
       const status = activity.changes.find((change) => change.field === 'status');
-      if (status) return `changed the status from ${String(status.before)} to ${String(status.after)}`;
+      if (status) return `changed the status from ${statusWord(status.before)} to ${statusWord(status.after)}`;
       return fields.length > 0 ? `changed ${fields.join(', ')}` : 'updated the ticket';
     }
     case 'sla_warning':
@@ -66,4 +69,8 @@ function describeActivity(activity: Activity): string {
     case 'deleted':
       return 'deleted the ticket';
   }
+}
+
+function statusWord(status: unknown): string {
+  return TICKET_STATUS_LABELS[status as TicketStatus] ?? String(status);
 }
