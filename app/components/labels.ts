@@ -31,6 +31,16 @@ export function isProvisionalNumber(number: string): boolean {
   return /^[A-Z]+-P-/.test(number);
 }
 
+/**
+ * A number as people read it. A provisional one (made offline: `TCK-P-` and a 26-character id)
+ * shows its last 6 characters, enough to tell the device's new tickets apart until the server's
+ * `TCK-000123` replaces it.
+ */
+export function shownNumber(number: string): string {
+  const provisional = /^([A-Z]+-P-)\S*?(\S{6})$/.exec(number);
+  return provisional ? `${provisional[1]}${provisional[2]}` : number;
+}
+
 export const WORK_ORDER_KIND_LABELS: Record<WorkOrderKind, string> = {
   corrective: 'Corrective repair',
   preventive: 'Preventive maintenance',

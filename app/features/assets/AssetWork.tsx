@@ -3,7 +3,7 @@ import type { Asset } from '@shared/schemas/asset';
 import type { Ticket } from '@shared/schemas/ticket';
 import { PriorityBadge, SlaBadge, StatusBadge } from '../../components/Badges';
 import { formatDay, formatTime } from '../../components/format';
-import { isProvisionalNumber } from '../../components/labels';
+import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { useNow } from '../../components/useNow';
@@ -30,7 +30,7 @@ export function AssetWorkOrders({ asset }: { asset: Asset }) {
           {workOrders.map((wo) => (
             <li key={wo.id} data-testid="asset-work-order">
               <p className="badge-row">
-                <strong>{wo.number}</strong>
+                <strong>{shownNumber(wo.number)}</strong>
                 <StatusBadge status={wo.status} />
                 <span className="muted">
                   {formatDay(wo.scheduledStart)} {formatTime(wo.scheduledStart)}
@@ -77,7 +77,7 @@ export function TicketLine({ ticket, timeZone }: { ticket: Ticket; timeZone?: st
     <div className="ticket-line" data-testid="ticket-line" data-ticket-id={ticket.id} data-number={ticket.number}>
       <p className="badge-row">
         <Link to={`/reports/${ticket.id}`}>
-          <strong>{provisional ? 'New ticket (number when synced)' : ticket.number}</strong>
+          <strong>{shownNumber(ticket.number)}</strong>{provisional && <span className="muted"> (provisional)</span>}
         </Link>
         <span className="badge" data-status={ticket.status}>
           {TICKET_STATUS_LABELS[ticket.status]}

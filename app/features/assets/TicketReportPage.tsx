@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { PriorityBadge, SlaBadge } from '../../components/Badges';
 import { formatDay, formatTime } from '../../components/format';
-import { isProvisionalNumber } from '../../components/labels';
+import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { useNow } from '../../components/useNow';
@@ -32,8 +32,8 @@ export function TicketReportPage() {
         </Link>
       )}
       <h1>
-        <span data-testid="ticket-number">{provisional ? 'Fault report' : ticket.number}</span>
-        {provisional && <span className="muted"> (ticket number when synced)</span>}
+        <span data-testid="ticket-number">{shownNumber(ticket.number)}</span>
+        {provisional && <span className="muted"> (provisional number until synced)</span>}
       </h1>
       <p className="badge-row">
         <span className="badge" data-testid="ticket-status" data-status={ticket.status}>

@@ -7,6 +7,7 @@ import { PriorityBadge, SlaBadge } from '../../components/Badges';
 import { describeSlaDue } from '../../components/sla-text';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { TICKET_STATUS_LABELS } from '../tickets/ticket-labels';
+import { shownNumber } from '../../components/labels';
 
 type Props = {
   tickets: readonly Ticket[];
@@ -71,7 +72,7 @@ export function QueueTable({ tickets, sites, engineers, now, selected, onSelecte
               <input type="checkbox" aria-label={`Select ${ticket.number}`} checked={selected.has(ticket.id)} onChange={() => toggle(ticket.id)} />
             </td>
             <td>
-              <Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link> <UnsyncedMarker collection="tickets" id={ticket.id} />
+              <Link to={`/tickets/${ticket.id}`}>{shownNumber(ticket.number)}</Link> <UnsyncedMarker collection="tickets" id={ticket.id} />
             </td>
             <td>{ticket.title}</td>
             <td>{siteName.get(ticket.siteId) ?? ticket.siteId}</td>

@@ -3,7 +3,7 @@ import type { Ticket } from '@shared/schemas/ticket';
 import { PriorityBadge, SlaBadge } from '../../components/Badges';
 import { TicketPhotos } from '../../components/TicketPhotos';
 import { formatDay, formatTime } from '../../components/format';
-import { isProvisionalNumber } from '../../components/labels';
+import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { useNow } from '../../components/useNow';
@@ -44,7 +44,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
     <article className="ticket-page desk" data-testid="ticket" data-id={ticket.id}>
       <header className="card">
         <p className="muted">
-          <span data-testid="ticket-number">{ticket.number}</span>
+          <span data-testid="ticket-number">{shownNumber(ticket.number)}</span>
           {isProvisionalNumber(ticket.number) && ' (number provisional until synced)'} <UnsyncedMarker collection="tickets" id={ticket.id} />
         </p>
         <h1>{ticket.title}</h1>

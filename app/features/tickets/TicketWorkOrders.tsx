@@ -3,6 +3,7 @@ import { StatusBadge } from '../../components/Badges';
 import { formatDay, formatTime } from '../../components/format';
 import { useCollection } from '../../db/useCollection';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
+import { shownNumber } from '../../components/labels';
 
 /** The ticket's visits, earliest first. */
 export function TicketWorkOrders({ ticketId, timeZone }: { ticketId: string; timeZone?: string }) {
@@ -19,7 +20,7 @@ export function TicketWorkOrders({ ticketId, timeZone }: { ticketId: string; tim
         <ul className="plain-list">
           {workOrders.map((wo) => (
             <li key={wo.id} data-testid="ticket-wo">
-              <Link to={`/work-orders/${wo.id}`}>{wo.number}</Link> · {people.get(wo.assigneeId)?.fullName ?? wo.assigneeId} ·{' '}
+              <Link to={`/work-orders/${wo.id}`}>{shownNumber(wo.number)}</Link> · {people.get(wo.assigneeId)?.fullName ?? wo.assigneeId} ·{' '}
               {formatDay(wo.scheduledStart, timeZone)} {formatTime(wo.scheduledStart, timeZone)}–{formatTime(wo.scheduledEnd, timeZone)} <StatusBadge status={wo.status} />
             </li>
           ))}

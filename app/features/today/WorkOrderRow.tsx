@@ -5,7 +5,7 @@ import type { Ticket } from '@shared/schemas/ticket';
 import type { WorkOrder } from '@shared/schemas/work-order';
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
 import { formatDay, formatTime } from '../../components/format';
-import { isProvisionalNumber } from '../../components/labels';
+import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { TicketSlaBadge } from '../../components/TicketSlaBadge';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 
@@ -22,7 +22,7 @@ export function WorkOrderRow({ wo, site, asset, ticket, showDate }: Props) {
           {formatTime(wo.scheduledStart, zone)}
         </time>
         <span className="wo-row__number">
-          {wo.number}
+          {shownNumber(wo.number)}
           {isProvisionalNumber(wo.number) && <span className="muted"> (provisional)</span>}
         </span>
         <StatusBadge status={wo.status} />

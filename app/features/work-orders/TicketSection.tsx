@@ -1,6 +1,6 @@
 import type { Ticket } from '@shared/schemas/ticket';
 import { PriorityBadge } from '../../components/Badges';
-import { isProvisionalNumber } from '../../components/labels';
+import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
 import { TicketPhotos } from '../../components/TicketPhotos';
 import { TicketSlaBadge } from '../../components/TicketSlaBadge';
@@ -16,7 +16,7 @@ export function TicketSection({ ticketId }: { ticketId: string }) {
   const ticket = useDocument('tickets', ticketId);
   return (
     <section className="card">
-      <h2 id="ticket-title">Reported problem{ticket && <span className="count"> · {ticket.number}</span>}</h2>
+      <h2 id="ticket-title">Reported problem{ticket && <span className="count"> · {shownNumber(ticket.number)}</span>}</h2>
       {ticket ? <TicketSummary ticket={ticket} /> : <p className="muted">The linked ticket is not on this device yet; it arrives with the next sync.</p>}
     </section>
   );

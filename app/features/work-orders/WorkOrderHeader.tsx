@@ -5,7 +5,7 @@ import type { Site } from '@shared/schemas/site';
 import type { WorkOrder } from '@shared/schemas/work-order';
 import { StatusBadge } from '../../components/Badges';
 import { formatDay, formatTime } from '../../components/format';
-import { isProvisionalNumber, WORK_ORDER_KIND_LABELS } from '../../components/labels';
+import { isProvisionalNumber, shownNumber, WORK_ORDER_KIND_LABELS } from '../../components/labels';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { mapLinks } from './geo';
 
@@ -24,7 +24,7 @@ export function WorkOrderHeader({ wo, site, asset }: Props) {
         ← Today
       </Link>
       <h1 ref={heading} tabIndex={-1}>
-        Work order {wo.number}
+        Work order {shownNumber(wo.number)}
         {isProvisionalNumber(wo.number) && <span className="muted"> (provisional)</span>}
       </h1>
       <p className="wo-header__status">
