@@ -109,6 +109,8 @@ describe('scanning an asset label with the camera', () => {
     await page.getByTestId('ticket-unsynced').waitFor();
     // A provisional number until the server numbers it (DESIGN.md), short enough to read out.
     await expect(page.getByTestId('ticket-number').textContent()).resolves.toMatch(/^TCK-P-[0-9A-Z]{6}$/);
+    // The reporter can follow who takes it.
+    await expect(page.getByTestId('ticket-assignee').textContent()).resolves.toContain('Not assigned to an engineer yet');
     expect(await sync.pendingCount()).toBeGreaterThanOrEqual(2);
 
     await phone.setOffline(false);

@@ -20,6 +20,7 @@ export function TicketReportPage() {
   const ticket = useDocument('tickets', id);
   const asset = useDocument('assets', ticket?.assetId);
   const site = useDocument('sites', ticket?.siteId);
+  const assignee = useDocument('users', ticket?.assigneeId);
   const now = useNow(30_000);
   if (!ticket) return <p className="page-message" role="status">This ticket is not on this device (yet).</p>;
   const provisional = isProvisionalNumber(ticket.number);
@@ -49,6 +50,10 @@ export function TicketReportPage() {
         <p className="muted">
           {ticket.category} · reported {formatDay(ticket.createdAt, zone)} {formatTime(ticket.createdAt, zone)}
           {site && ` · ${site.name}`}
+        </p>
+        <p data-testid="ticket-assignee">
+          {ticket.assigneeId ? `Engineer: ${assignee?.fullName ?? 'assigned'}` : 'Not assigned to an engineer yet'}
+          {ticket.statusChangedAt && ` · ${TICKET_STATUS_LABELS[ticket.status].toLowerCase()} since ${formatDay(ticket.statusChangedAt, zone)} ${formatTime(ticket.statusChangedAt, zone)}`}
         </p>
         <p data-testid="ticket-sla">{provisional ? 'SLA due times are set when the ticket reaches the server.' : describeSlaDue(ticket, now)}</p>
         <TicketPhotos ticketId={ticket.id} />
