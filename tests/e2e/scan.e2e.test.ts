@@ -248,6 +248,32 @@ describe('audit mode', () => {
 });
 
 describe('registering equipment from an unknown code', () => {
+  it('a site manager reports a problem that is about no asset, at one of their sites only', async () => {
+    const browser = browsers[0] ?? (await launchBrowser());
+    const phone = await newPhoneContext(browser, baseURL);
+    const page = await phone.newPage();
+    await new LoginPage(page).signIn('site1');
+    await new SyncStatus(page).waitForCaughtUp();
+    await page.getByRole('link', { name: 'Report a problem (no asset)' }).click();
+    await page.getByRole('heading', { name: 'Report a problem at your site' }).waitFor();
+    const siteChoices = await page.getByLabel('Site').locator('option').allInnerTexts();
+    expect(siteChoices.filter((name) => name.trim() && !/choose/i.test(name))).toEqual(['London Canary Wharf']);
+    const title = `Wi-Fi down on floor 3 ${Date.now()}`;
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Description').fill('No wireless network on the whole floor since 9:00.');
+    await page.getByLabel('Site').selectOption({ label: 'London Canary Wharf' });
+    await page.getByLabel('Category').selectOption({ label: 'IT/Network' });
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.getByTestId('ticket-report').waitFor();
+    await new SyncStatus(page).waitForPending(0, 0, 60_000);
+    const tickets = (await pullAll(admin, 'tickets', 1000)).documents as Ticket[];
+    const reported = tickets.find((ticket) => ticket.title === title);
+    expect(reported).toMatchObject({ siteId: 'site-lon', reportedBy: 'user-site1', category: 'IT/Network' });
+    expect(reported?.assetId).toBeUndefined();
+    expect(reported?.number).toMatch(/^TCK-\d{6}$/);
+    await phone.close();
+  });
+
   it('a dispatcher registers a new asset with the scanned tag and it reaches the server', async () => {
     const browser = browsers[0] ?? (await launchBrowser());
     const desk = await newDesktopContext(browser, baseURL);

@@ -51,6 +51,9 @@ export function SiteManagerHome() {
         <Link to="/scan?then=report" className="button">
           Report a fault
         </Link>
+        <Link to="/tickets/new" className="button">
+          Report a problem (no asset)
+        </Link>
       </p>
       <section className="card">
         <h2>

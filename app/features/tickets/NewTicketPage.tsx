@@ -12,11 +12,15 @@ import './tickets.css';
 
 const EMPTY: TicketInput = { title: '', description: '', category: '', priority: 'medium', siteId: '', tags: '' };
 
-/** A dispatcher logs a ticket (phone call, e-mail); it works offline and syncs later. */
+/**
+ * A dispatcher logs a ticket (phone call, e-mail); a site manager reports a problem at one of their
+ * sites that is not about one asset (the Wi-Fi, the lights). It works offline and syncs later.
+ */
 export function NewTicketPage() {
   const { db, user } = useSession();
   const navigate = useNavigate();
-  const sites = (useCollection('sites') ?? []).sort((a, b) => a.name.localeCompare(b.name));
+  const siteManager = user.role === 'site_manager';
+  const sites = (useCollection('sites') ?? []).filter((site) => !siteManager || user.siteIds.includes(site.id)).sort((a, b) => a.name.localeCompare(b.name));
   const categories = (useCollection('categories') ?? []).sort((a, b) => a.name.localeCompare(b.name));
   const policies = useCollection('slaPolicies') ?? [];
   const [input, setInput] = useState<TicketInput>(EMPTY);
@@ -30,7 +34,8 @@ export function NewTicketPage() {
     try {
       const ticket = buildNewTicket(input, user.id, policies, new Date());
       await saveDocument(db, 'tickets', ticket);
-      await navigate(`/tickets/${ticket.id}`);
+      // The reporter's own view of it for a site manager; the desk's for the desk.
+      await navigate(siteManager ? `/reports/${ticket.id}` : `/tickets/${ticket.id}`);
     } catch (caught) {
       setError(describeActionError(caught));
     }
@@ -39,7 +44,7 @@ export function NewTicketPage() {
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (
     <div className="desk new-ticket">
-      <h1>New ticket</h1>
+      <h1>{siteManager ? 'Report a problem at your site' : 'New ticket'}</h1>
       <form className="card stack" onSubmit={(event) => void submit(event)} noValidate>
         <label>
           Title
