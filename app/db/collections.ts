@@ -21,7 +21,8 @@ const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
   // every work order of the assignee; nothing queried by assigneeId alone any more.
   // v2: the ranges are on the start in UTC (a derived field), so they are exact and in time order.
   // v3: one index for all of them, on the open-or-done state and the start in UTC (derived).
-  workOrders: { version: 3, indexes: ['scheduleKey'] },
+  // v4: the state tells jobs under way from waiting ones, so they head the day whatever their date.
+  workOrders: { version: 4, indexes: ['scheduleKey'] },
   comments: { version: 0, indexes: ['ticketId'] },
   activities: { version: 0, indexes: ['subjectId'] },
   notifications: { version: 0 },
@@ -41,6 +42,7 @@ const MIGRATIONS: Partial<Record<CollectionName, Record<number, (doc: Record<str
     2: (doc) => setDerivedFields('workOrders', { ...doc }),
     // v2's derived field is gone (its index too): v3's is set instead.
     3: ({ scheduledStartUtc, ...doc }) => (void scheduledStartUtc, setDerivedFields('workOrders', doc)),
+    4: (doc) => setDerivedFields('workOrders', { ...doc }),
   },
 };
 

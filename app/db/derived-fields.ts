@@ -1,25 +1,31 @@
 import { defaultConflictHandler, type RxConflictHandler, type RxPlugin } from 'rxdb';
-import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
+import { WORK_ORDER_MACHINE, WORK_ORDER_UNDER_WAY } from '@shared/domain/state-machine';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 
-/** `scheduleKey` prefixes: open work orders sort apart from finished ones, each group in time order. */
-export const SCHEDULE_KEY = { open: 'open:', done: 'done:' } as const;
+/** `scheduleKey` prefixes: jobs under way, waiting and finished sort apart, each group in time order. */
+export const SCHEDULE_KEY = { live: 'live:', open: 'open:', done: 'done:' } as const;
+export type ScheduleState = keyof typeof SCHEDULE_KEY;
 
-/** A work order's `scheduleKey`: whether it is still open, then its scheduled start in UTC. */
-export function scheduleKeyOf(open: boolean, startUtc: string): string {
-  return `${open ? SCHEDULE_KEY.open : SCHEDULE_KEY.done}${startUtc}`;
+export function scheduleStateOf(status: unknown): ScheduleState {
+  if (WORK_ORDER_MACHINE.terminal.includes(status as never)) return 'done';
+  return WORK_ORDER_UNDER_WAY.includes(status as never) ? 'live' : 'open';
+}
+
+/** A work order's `scheduleKey`: under way, waiting or finished, then its scheduled start in UTC. */
+export function scheduleKeyOf(state: ScheduleState, startUtc: string): string {
+  return `${SCHEDULE_KEY[state]}${startUtc}`;
 }
 
 /**
  * Fields the device derives for its own indexes and never sends. `scheduleKey` is a work order's
- * open-or-done state and its `scheduledStart` as a UTC stamp (`open:2026-03-02T09:30:00.000Z`).
+ * under-way, waiting or finished state and its `scheduledStart` as a UTC stamp (`open:2026-03-02T09:30:00.000Z`).
  * Stamps may carry any UTC offset, so their string order is not their order in time; on the UTC
  * form "today" is an exact range and "the next ten" the next ten in time, and the prefix makes
  * "open before today" and "open after today" exact ranges too. One index serves the whole Today
  * list (app/features/today/today-query.ts): each index costs every stored document a write.
  */
 export const DERIVED_FIELDS: Partial<Record<CollectionName, Record<string, { derive: (doc: Record<string, unknown>) => string }>>> = {
-  workOrders: { scheduleKey: { derive: (doc) => scheduleKeyOf(!WORK_ORDER_MACHINE.terminal.includes(doc.status as never), toUtcStamp(doc.scheduledStart)) } },
+  workOrders: { scheduleKey: { derive: (doc) => scheduleKeyOf(scheduleStateOf(doc.status), toUtcStamp(doc.scheduledStart)) } },
 };
 const DERIVED_NAMES = new Set(Object.values(DERIVED_FIELDS).flatMap((fields) => Object.keys(fields ?? {})));
 

@@ -47,6 +47,9 @@ export const WORK_ORDER_MACHINE: StateMachine<WorkOrderStatus> = {
   },
 };
 
+/** A job the engineer is on: travelling to it or working it. It heads their day, whatever its date. */
+export const WORK_ORDER_UNDER_WAY: readonly WorkOrderStatus[] = ['en_route', 'on_site', 'in_progress'];
+
 export function nextStatuses<S extends string>(machine: StateMachine<S>, from: S, role: Role): S[] {
   const targets = machine.transitions[from];
   return (Object.keys(targets) as S[]).filter((to) => targets[to]?.includes(role));

@@ -1,4 +1,4 @@
-import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
+import { WORK_ORDER_MACHINE, WORK_ORDER_UNDER_WAY } from '@shared/domain/state-machine';
 import type { WorkOrder } from '@shared/schemas/work-order';
 import { calendarDate } from '../../components/format';
 
@@ -9,8 +9,8 @@ const isOpen = (wo: Pick<WorkOrder, 'status'>) => !WORK_ORDER_MACHINE.terminal.i
 
 /**
  * Today's list as an engineer reads it: everything scheduled today (done ones too, so the day's
- * progress shows), open jobs still ahead, and open jobs left over from earlier days. Finished or
- * cancelled jobs from other days are not listed. "Today" is the calendar day in `timeZone`
+ * progress shows) and every job under way whatever its date, open jobs still ahead, and open jobs
+ * left over from earlier days. Finished or cancelled jobs from other days are not listed. "Today" is the calendar day in `timeZone`
  * (the device's by default). Each group is sorted by scheduled start.
  */
 export function groupTodayWorkOrders<W extends Listed>(list: readonly W[], now: Date, timeZone?: string): TodayGroups<W> {
@@ -22,7 +22,7 @@ export function groupTodayWorkOrders<W extends Listed>(list: readonly W[], now: 
   keyed.sort((a, b) => a.start - b.start || (a.wo.id < b.wo.id ? -1 : a.wo.id > b.wo.id ? 1 : 0));
   for (const { wo } of keyed) {
     const day = calendarDate(wo.scheduledStart, timeZone);
-    if (day === today) groups.today.push(wo);
+    if (day === today || WORK_ORDER_UNDER_WAY.includes(wo.status)) groups.today.push(wo);
     else if (!isOpen(wo)) continue;
     else if (day > today) groups.upcoming.push(wo);
     else groups.earlierOpen.push(wo);

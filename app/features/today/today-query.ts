@@ -2,7 +2,7 @@ import { combineLatest, map, type Observable } from 'rxjs';
 import type { MangoQuery, MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
 import type { Role } from '@shared/schemas/common';
 import type { WorkOrder } from '@shared/schemas/work-order';
-import { SCHEDULE_KEY, scheduleKeyOf } from '../../db/derived-fields';
+import { SCHEDULE_KEY, scheduleKeyOf, type ScheduleState } from '../../db/derived-fields';
 import { toDomain } from '../../db/hooks';
 import { groupTodayWorkOrders, type TodayGroups } from './today-groups';
 
@@ -32,8 +32,9 @@ const pastPrefix = (prefix: string) => `${prefix.slice(0, -1)};`;
 
 /**
  * The Today list's queries, each an exact range of one index rather than a read of every work
- * order: today's first, open and (for an engineer) done; the oldest open ones before today; the
- * next open ones after it; each one more than its limit, to know if there are more. The explicit `index`:
+ * order: today's first, waiting and (for an engineer) done, with the jobs under way of any date; the
+ * oldest waiting ones before today; the next waiting ones after it; each one more than its limit,
+ * to know if there are more. The explicit `index`:
  * left alone, RxDB's planner prefers other indexes and reads far more.
  */
 export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): TodayQueries {
@@ -43,12 +44,14 @@ export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): T
   const owner: Selector = isEngineer ? { assigneeId: user.id } : {};
   const query = (scheduleKey: Selector['scheduleKey'], limit?: number): MangoQuery<WorkOrder> =>
     ({ selector: { ...owner, scheduleKey }, sort: BY_KEY, index: INDEX, ...(limit === undefined ? {} : { limit: limit + 1 }) }) as MangoQuery<WorkOrder>;
-  const day = (open: boolean) => query({ $gte: scheduleKeyOf(open, iso(start)), $lt: scheduleKeyOf(open, iso(end)) }, limits.today);
+  const day = (state: ScheduleState) => query({ $gte: scheduleKeyOf(state, iso(start)), $lt: scheduleKeyOf(state, iso(end)) }, limits.today);
+  // Jobs under way head the day whatever their date (started early, or running past midnight).
+  const underWay = query({ $gte: SCHEDULE_KEY.live, $lt: pastPrefix(SCHEDULE_KEY.live) }, limits.today);
   return {
     // Done ones too for an engineer, so the day's progress shows.
-    today: isEngineer ? [day(true), day(false)] : [day(true)],
-    earlierOpen: [query({ $gte: SCHEDULE_KEY.open, $lt: scheduleKeyOf(true, iso(start)) }, limits.earlierOpen)],
-    upcoming: [query({ $gte: scheduleKeyOf(true, iso(end)), $lt: pastPrefix(SCHEDULE_KEY.open) }, limits.upcoming)],
+    today: isEngineer ? [underWay, day('open'), day('done')] : [underWay, day('open')],
+    earlierOpen: [query({ $gte: SCHEDULE_KEY.open, $lt: scheduleKeyOf('open', iso(start)) }, limits.earlierOpen)],
+    upcoming: [query({ $gte: scheduleKeyOf('open', iso(end)), $lt: pastPrefix(SCHEDULE_KEY.open) }, limits.upcoming)],
   };
 }
 

@@ -20,6 +20,7 @@ describe('derived index fields', () => {
     expect(serverVersion).not.toHaveProperty('scheduleKey');
     expect(setDerivedFields('workOrders', { ...serverVersion, status: 'completed' })).toMatchObject({ scheduleKey: 'done:2026-03-02T09:30:00.000Z' });
     expect(setDerivedFields('workOrders', { ...serverVersion, status: 'on_hold' })).toMatchObject({ scheduleKey: 'open:2026-03-02T09:30:00.000Z' });
+    expect(setDerivedFields('workOrders', { ...serverVersion, status: 'on_site' })).toMatchObject({ scheduleKey: 'live:2026-03-02T09:30:00.000Z' });
     expect(setDerivedFields('tickets', { id: 't1' })).toEqual({ id: 't1' });
     // A tombstone without fields still gets a value (the field is required by the index).
     expect(setDerivedFields('workOrders', { id: 'wo-gone', _deleted: true })).toEqual({ id: 'wo-gone', _deleted: true, scheduleKey: 'open:' });

@@ -49,7 +49,10 @@ const queriesFor = (user: TodayUser, day: number, limit: number): MangoQuery<Wor
   return [...queries.today, ...queries.earlierOpen, ...queries.upcoming];
 };
 
-const QUERIES: MangoQuery<WorkOrder>[] = [
+// Each query once: RxDB answers a repeated one (the under-way range is every day's) from its cache.
+const unique = (queries: MangoQuery<WorkOrder>[]) => [...new Map(queries.map((query) => [JSON.stringify(query), query])).values()];
+
+const QUERIES: MangoQuery<WorkOrder>[] = unique([
   ...[-3, 0, 1, 5].flatMap((day) => queriesFor({ id: 'user-eng1', role: 'engineer' }, day, 10)),
   ...[0, 2].flatMap((day) => queriesFor({ id: rareEngineer, role: 'engineer' }, day, 3)),
   ...queriesFor({ id: 'user-disp1', role: 'dispatcher' }, 0, 100),
@@ -59,7 +62,7 @@ const QUERIES: MangoQuery<WorkOrder>[] = [
   { selector: { status: { $in: ['scheduled', 'on_hold'] } }, sort: [{ number: 'asc' }, { id: 'asc' }], limit: 12 },
   { selector: {}, limit: 7 },
   { selector: { scheduleKey: { $gt: 'open:2027-01-01T00:00:00.000Z' } }, sort: [{ scheduleKey: 'asc' }], index: ['scheduleKey'] } as MangoQuery<WorkOrder>,
-];
+]);
 
 let plain: RxDatabase;
 let ranged: RxDatabase;

@@ -23,6 +23,13 @@ describe('groupTodayWorkOrders', () => {
     expect(groups.earlierOpen.map((w) => w.id)).toEqual(['yesterday-open']);
   });
 
+  it('puts a job under way in today, whatever its date (started early, or left running overnight)', () => {
+    const groups = groupTodayWorkOrders([wo('started-early', '2026-03-04T08:00:00.000Z', 'in_progress'), wo('on-the-road', '2026-02-27T08:00:00.000Z', 'en_route'), wo('tomorrow', '2026-03-03T08:00:00.000Z')], now, 'UTC');
+    expect(groups.today.map((w) => w.id)).toEqual(['on-the-road', 'started-early']);
+    expect(groups.upcoming.map((w) => w.id)).toEqual(['tomorrow']);
+    expect(groups.earlierOpen).toEqual([]);
+  });
+
   it('"today" is the calendar day in the given time zone', () => {
     const lateEvening = wo('late', '2026-03-02T23:30:00.000Z');
     expect(groupTodayWorkOrders([lateEvening], now, 'UTC').today).toHaveLength(1);

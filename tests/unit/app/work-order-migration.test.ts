@@ -24,7 +24,7 @@ const stored = (overrides: Partial<WorkOrder>) => {
   return doc;
 };
 
-describe('workOrders schema v3 (one Today list index on the open state and the start in UTC)', () => {
+describe('workOrders schema v3 and v4 (one Today list index on the under-way, waiting or done state and the start in UTC)', () => {
   it('keeps the work orders, their replication stamps and the outbox of a v0 database', async () => {
     const name = 'work-order-migration-test';
     const v0 = await createRxDatabase({ name, storage: storage() });
@@ -61,6 +61,7 @@ describe('workOrders schema v3 (one Today list index on the open state and the s
     await v2.workOrders?.bulkInsert([
       { ...stored({ id: 'wo-open', status: 'on_hold', scheduledStart: '2026-03-01T23:30:00-10:00' }), scheduledStartUtc: '2026-03-02T09:30:00.000Z' },
       { ...stored({ id: 'wo-closed', status: 'completed', scheduledStart: '2026-03-02T10:00:00.000Z' }), scheduledStartUtc: '2026-03-02T10:00:00.000Z' },
+      { ...stored({ id: 'wo-started', status: 'in_progress', scheduledStart: '2026-03-04T10:00:00.000Z' }), scheduledStartUtc: '2026-03-04T10:00:00.000Z' },
     ]);
     await v2.close();
 
@@ -70,6 +71,8 @@ describe('workOrders schema v3 (one Today list index on the open state and the s
     expect(migrated).toMatchObject({ id: 'wo-open', status: 'on_hold', scheduleKey: 'open:2026-03-02T09:30:00.000Z' });
     expect(migrated).not.toHaveProperty('scheduledStartUtc');
     expect(await openIdsIn(db.workOrders!, 'done:2026-03-02T00:00:00.000Z', 'done:2026-03-03T00:00:00.000Z')).toEqual(['wo-closed']);
+    // v4: a job under way gets its own key, so Today lists it whatever its date.
+    expect(await openIdsIn(db.workOrders!, 'live:', 'live;')).toEqual(['wo-started']);
   });
 });
 
