@@ -14,7 +14,7 @@ import { badRequest } from '../errors';
  * being caught up from. Checkpoints from before scopes were recorded have none and are taken as
  * pulled under the current scope. A checkpoint that carries a scope is signed with the server's
  * secret: a catch-up sends removals of what the former scope saw, and removals carry the
- * documents, so a forged former scope must not get past.
+ * documents, so a forged former scope must not count.
  */
 const ScopeTagSchema = z.union([z.literal('all'), z.array(z.string().max(200)).max(400)]);
 const CheckpointContentSchema = z.object({ v: z.literal(1), seq: z.string().min(1).max(1500), scope: ScopeTagSchema.optional(), was: ScopeTagSchema.optional() });
@@ -54,8 +54,10 @@ export function decodeCheckpoint(checkpoint: string | undefined, secret: string)
   const signed = signature !== undefined && rest.length === 0 && isSignatureOf(content, signature, secret);
   try {
     const parsed = CheckpointContentSchema.safeParse(JSON.parse(Buffer.from(content, 'base64url').toString('utf8')));
-    if (parsed.success && (signed || signature === undefined)) {
-      // The keys were written by this server from a PrincipalScope; unsigned, only the sequence is taken.
+    if (parsed.success && rest.length === 0) {
+      // The keys were written by this server from a PrincipalScope. Unsigned or not signed with
+      // this secret (forged, or issued before the secret was rotated), only the sequence is taken:
+      // the device goes on from where it was, with no catch-up.
       const { seq, scope, was } = parsed.data as { seq: string; scope?: ScopeTag; was?: ScopeTag };
       return signed ? { seq, ...(scope ? { scope } : {}), ...(was ? { was } : {}) } : { seq };
     }

@@ -26,7 +26,9 @@ export async function pullPage(
   const scope = readScopeFor(principal, collection);
   const tag = scopeTagOf(scope);
   const documents: AnyDoc[] = [];
-  let { since, was } = startingPoint(decodeCheckpoint(checkpoint, deps.config.JWT_SECRET), tag);
+  const start = startingPoint(decodeCheckpoint(checkpoint, deps.config.JWT_SECRET), tag);
+  let since = start.since;
+  const was = start.was;
   const serve = (stored: RawStored) => (was ? catchUpDocumentFor(collection, scope, was, stored, deps.logger) : documentFor(collection, scope, stored, deps.logger));
   const batchSize = scanBatchSize(collection, scope === 'all', limit);
   const readChanges = deps.store.changesReader(collection);
@@ -40,8 +42,7 @@ export async function pullPage(
     since = page.lastSeq;
     if (page.scanned < batchSize) break;
   }
-  // The end of the feed: a catch-up is complete here.
-  was = undefined;
+  // The end of the feed: a catch-up is complete here, so the position no longer carries `was`.
   return { documents, checkpoint: encodeCheckpoint({ seq: since, scope: tag }, deps.config.JWT_SECRET) };
 }
 

@@ -5,6 +5,7 @@ import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import { WORK_ORDER_KINDS, type WorkOrder } from '@shared/schemas/work-order';
 import { FieldError } from '../../components/FieldError';
+import { SiteTimeInputs } from '../../components/SiteTimeInputs';
 import { WORK_ORDER_KIND_LABELS } from '../../components/labels';
 import { fromZonedInput, nextFullHour, toZonedInput } from '../../components/zoned-time';
 import { useCollection } from '../../db/useCollection';
@@ -69,14 +70,7 @@ export function CreateWorkOrderSection({ ticket, site }: { ticket: Ticket; site:
               ))}
             </select>
           </label>
-          <label>
-            Start{zone && <span className="muted"> (site time, {zone})</span>}
-            <input type="datetime-local" value={start} onChange={(event) => setStart(event.target.value)} aria-describedby="wo-start-error" />
-          </label>
-          <label>
-            End{zone && <span className="muted"> (site time)</span>}
-            <input type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} aria-describedby="wo-end-error" />
-          </label>
+          <SiteTimeInputs start={start} end={end} onStart={setStart} onEnd={setEnd} timeZone={zone} describedBy={{ start: 'wo-start-error', end: 'wo-end-error' }} />
         </div>
         <FieldError id="wo-start-error" message={error?.field === 'scheduledStart' ? error.message : undefined} />
         <FieldError id="wo-end-error" message={error?.field === 'scheduledEnd' ? error.message : undefined} />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { WorkOrder } from '@shared/schemas/work-order';
 import { FieldError } from '../../components/FieldError';
+import { SiteTimeInputs } from '../../components/SiteTimeInputs';
 import { fromZonedInput, toZonedInput } from '../../components/zoned-time';
 import { useCollection } from '../../db/useCollection';
 import { useSession } from '../../session/SessionContext';
@@ -47,14 +48,7 @@ export function ScheduleSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: st
         </label>
         {errorFor('assigneeId')}
         <div className="form-grid">
-          <label>
-            Start{timeZone && <span className="muted"> (site time, {timeZone})</span>}
-            <input type="datetime-local" value={start} onChange={(event) => setStart(event.target.value)} aria-describedby="schedule-scheduledStart-error" />
-          </label>
-          <label>
-            End{timeZone && <span className="muted"> (site time)</span>}
-            <input type="datetime-local" value={end} onChange={(event) => setEnd(event.target.value)} aria-describedby="schedule-scheduledEnd-error" />
-          </label>
+          <SiteTimeInputs start={start} end={end} onStart={setStart} onEnd={setEnd} timeZone={timeZone} describedBy={{ start: 'schedule-scheduledStart-error', end: 'schedule-scheduledEnd-error' }} />
         </div>
         {errorFor('scheduledStart')}
         {errorFor('scheduledEnd')}
