@@ -87,6 +87,8 @@ export function explainWriteRefusal(
     }
     return null;
   }
+  const lockout = selfLockout(principal, collection, before, after);
+  if (lockout) return lockout;
   if (after._deleted) return rule.delete ? null : { message: `${withArticle(role)} cannot delete ${collection}` };
   const owned = new Set(serverOwnedFields(collection));
   const changed = changedFields(before, after).filter((field) => !owned.has(field) && field !== '_deleted');
@@ -94,6 +96,18 @@ export function explainWriteRefusal(
   const allowed = rule.update;
   const refused = changed.find((field) => !allowed.includes(field));
   return refused ? { message: `${withArticle(role)} cannot change ${refused} on ${collection}`, field: refused } : null;
+}
+
+/**
+ * Nobody removes their own access: a user cannot delete, deactivate or change the role of their own
+ * directory entry (an admin doing so could leave the service with no admin at all). Another admin can.
+ */
+function selfLockout(principal: Principal, collection: CollectionName, before: AnyDoc, after: AnyDoc): WriteRefusal | null {
+  if (collection !== 'users' || after.id !== principal.id || before.type !== 'user' || after.type !== 'user') return null;
+  if (after._deleted) return { message: 'you cannot delete your own account; another admin can' };
+  if (!after.active && before.active) return { message: 'you cannot deactivate your own account; another admin can', field: 'active' };
+  if (after.role !== before.role) return { message: 'you cannot change your own role; another admin can', field: 'role' };
+  return null;
 }
 
 function readField(doc: AnyDoc, field: string): unknown {

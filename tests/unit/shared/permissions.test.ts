@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainWriteRefusal, WRITE_RULES } from '@shared/domain/permissions';
 import { COLLECTION_NAMES } from '@shared/schemas/collections';
 import { ROLES } from '@shared/schemas/common';
-import {
-  buildActivity,
-  buildAsset,
-  buildComment,
-  buildNotification,
-  buildPrincipal,
-  buildTicket,
-  buildWorkOrder,
-} from '../../helpers/factories';
+import { buildActivity, buildAsset, buildComment, buildNotification, buildPrincipal, buildTicket, buildUser, buildWorkOrder } from '../../helpers/factories';
 
 const engineer = buildPrincipal('engineer', { id: 'user-eng1' });
 const dispatcher = buildPrincipal('dispatcher', { id: 'user-dispatch1' });
@@ -135,6 +127,16 @@ describe('other collections', () => {
     const before = buildAsset();
     expect(explainWriteRefusal(engineer, 'assets', before, { ...before, status: 'down' })).toBeNull();
     expect(explainWriteRefusal(engineer, 'assets', before, { ...before, name: 'Renamed' })?.field).toBe('name');
+  });
+
+  it('lets no one remove their own access, while another admin can', () => {
+    const me = buildUser({ id: admin.id, role: 'admin', active: true });
+    expect(explainWriteRefusal(admin, 'users', me, { ...me, role: 'engineer' })?.field).toBe('role');
+    expect(explainWriteRefusal(admin, 'users', me, { ...me, active: false })?.field).toBe('active');
+    expect(explainWriteRefusal(admin, 'users', me, { ...me, _deleted: true })?.message).toMatch(/own account/);
+    expect(explainWriteRefusal(admin, 'users', me, { ...me, fullName: 'Alex A. Admin' })).toBeNull();
+    const otherAdmin = buildPrincipal('admin', { id: 'user-admin2' });
+    expect(explainWriteRefusal(otherAdmin, 'users', me, { ...me, active: false })).toBeNull();
   });
 
   it('has a rule for every role and collection', () => {
