@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { useLiveQuery, usePendingCount } from '../db/hooks';
+import { usePendingCount } from '../db/hooks';
+import { useOpenConflictCount } from '../features/conflicts/ConflictsBadge';
 import { useObservable } from './useObservable';
 import { useSession } from '../session/SessionContext';
 import { formatRelativeTime } from './format';
@@ -44,7 +45,7 @@ export function SyncStatusBar() {
  * scrolled out of sight, and a conflict is the one sync outcome the user must look at.
  */
 function OpenConflictsLink() {
-  const count = useLiveQuery((db) => db.conflicts.count({ selector: { state: 'open' } }).$, [], 0);
+  const count = useOpenConflictCount();
   if (count === 0) return null;
   return (
     <Link to="/conflicts" className="sync-bar__conflicts" data-testid="sync-bar-conflicts">

@@ -17,14 +17,18 @@ const MVCC_ATTEMPTS = 5;
  */
 export async function workOrderReaders(deps: Pick<AppDeps, 'store' | 'logger'>, ticketIds: readonly string[]): Promise<Map<string, ScopeKey[]>> {
   const readers = new Map<string, ScopeKey[]>();
-  // One equality query per ticket: the index serves those as a range, `$in` as a scan of it all.
-  const found = await Promise.all([...new Set(ticketIds)].map((ticketId) => deps.store.find('workOrders', { ticketId }, 1000, { useIndex: 'by-ticket' })));
-  for (const entry of found.flat()) {
-    const wo = parseStoredDoc('workOrders', entry.fields, deps.logger) as WorkOrder | undefined;
-    if (!wo?.ticketId || wo._deleted) continue;
+  const found = await Promise.all([...new Set(ticketIds)].map((ticketId) => workOrdersOfTicket(deps, ticketId)));
+  for (const wo of found.flat()) {
+    if (!wo.ticketId || wo._deleted) continue;
     readers.set(wo.ticketId, [...(readers.get(wo.ticketId) ?? []), userKey(wo.assigneeId)]);
   }
   return readers;
+}
+
+/** A ticket's work orders, from their `by-ticket` index (one equality query: the index serves it as a range, `$in` as a scan of it all). */
+export async function workOrdersOfTicket(deps: Pick<AppDeps, 'store' | 'logger'>, ticketId: string): Promise<WorkOrder[]> {
+  const stored = await deps.store.find('workOrders', { ticketId }, 1000, { useIndex: 'by-ticket' });
+  return stored.flatMap((entry) => (parseStoredDoc('workOrders', entry.fields, deps.logger) as WorkOrder | undefined) ?? []);
 }
 
 /**
@@ -34,11 +38,13 @@ export async function workOrderReaders(deps: Pick<AppDeps, 'store' | 'logger'>, 
  */
 export async function refreshTicketReaders(deps: Pick<AppDeps, 'store' | 'logger'>, ticketIds: readonly string[]): Promise<void> {
   for (const ticketId of new Set(ticketIds)) {
+    // The work orders are what changed; a lost race on the ticket only needs the ticket read again.
+    const extraReaders = (await workOrderReaders(deps, [ticketId])).get(ticketId);
     for (let attempt = 0; attempt < MVCC_ATTEMPTS; attempt++) {
       const stored = await deps.store.get('tickets', ticketId);
       const ticket = stored && (parseStoredDoc('tickets', stored.fields, deps.logger) as Ticket | undefined);
       if (!stored || !ticket) break;
-      const acl = computeAcl('tickets', ticket, stored.acl, undefined, (await workOrderReaders(deps, [ticketId])).get(ticketId));
+      const acl = computeAcl('tickets', ticket, stored.acl, undefined, extraReaders);
       if (isSameAcl(acl, stored.acl)) break;
       try {
         await deps.store.put('tickets', ticket, acl, stored.rev);

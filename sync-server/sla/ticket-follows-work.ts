@@ -6,6 +6,7 @@ import type { WorkOrder } from '@shared/schemas/work-order';
 import type { AppDeps } from '../app-deps';
 import { parseStoredDoc } from '../replication/visibility';
 import { activityAcl, buildActivity } from '../services/audit';
+import { workOrdersOfTicket } from '../services/ticket-readers';
 import { ticketSlaFields } from './ticket-fields';
 
 const MVCC_ATTEMPTS = 5;
@@ -18,12 +19,11 @@ const MVCC_ATTEMPTS = 5;
 export async function advanceTicketOfWorkOrder(deps: AppDeps, before: WorkOrder | undefined, after: WorkOrder, actorId: string): Promise<void> {
   if (!after.ticketId || before?.status === after.status) return;
   const { store, logger } = deps;
+  const siblings = await workOrdersOfTicket(deps, after.ticketId);
   for (let attempt = 0; attempt < MVCC_ATTEMPTS; attempt++) {
     const stored = await store.get('tickets', after.ticketId);
     const ticket = stored && (parseStoredDoc('tickets', stored.fields, logger) as Ticket | undefined);
     if (!stored || !ticket) return;
-    const siblings = (await store.find('workOrders', { ticketId: ticket.id }, 1000, { useIndex: 'by-ticket' }))
-      .flatMap((entry) => (parseStoredDoc('workOrders', entry.fields, logger) as WorkOrder | undefined) ?? []);
     const move = ticketMoveFor(ticket, before, after, siblings);
     if (!move) return;
     const [policyStored, siteStored] = await Promise.all([store.get('slaPolicies', ticket.slaPolicyId), store.get('sites', ticket.siteId)]);
