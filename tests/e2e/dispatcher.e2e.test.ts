@@ -96,7 +96,7 @@ describe('the dispatcher desk', () => {
     expect(ticketId).toBeTruthy();
   });
 
-  it('moves a Berlin job to another engineer at 10:00 Berlin time, whatever the desk’s own time zone', async () => {
+  it('moves a Berlin job to another engineer at 10:00 Berlin time, whatever the desk’s own time zone, and leaves site work to the engineer', async () => {
     const admin = await loginAs(server.url, 'admin');
     const all = (await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[];
     const job = all.find((wo) => wo.siteId === 'site-ber' && wo.status === 'scheduled');
@@ -110,6 +110,11 @@ describe('the dispatcher desk', () => {
     await new LoginPage(page).signIn('dispatch2');
     await new SyncStatus(page).waitForCaughtUp();
     await page.goto(`/work-orders/${job.id}`);
+    // Site work is the engineer's to record: the desk sees it, without check-in, timer or signing controls.
+    await page.getByTestId('site-work-note').waitFor(LONG);
+    for (const name of ['Check in here', 'Start travel', 'Start work timer', 'Save signature']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
     const section = page.getByRole('region', { name: 'Assignment and schedule' });
     await section.getByLabel('Engineer').selectOption({ label: other.name });
     await section.getByLabel(/^Start/).fill(`${day}T10:00`);

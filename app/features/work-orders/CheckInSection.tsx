@@ -12,7 +12,7 @@ import { isTerminal, recordCheckIn } from './work-order-actions';
 const POOR_ACCURACY_M = 100;
 
 /** "Check in here": records the device's position with its accuracy; location errors say what to do. */
-export function CheckInSection({ wo, site }: { wo: WorkOrder; site?: Site }) {
+export function CheckInSection({ wo, site, readOnly }: { wo: WorkOrder; site?: Site; readOnly: boolean }) {
   const { run, error } = useWorkOrderAction(wo.id);
   const [locating, setLocating] = useState(false);
   const [locationError, setLocationError] = useState<string>();
@@ -50,9 +50,9 @@ export function CheckInSection({ wo, site }: { wo: WorkOrder; site?: Site }) {
           </a>
         </div>
       ) : (
-        <p className="muted">Not checked in yet. Check in when you arrive: your position and its accuracy are recorded.</p>
+        <p className="muted">{readOnly ? 'Not checked in yet.' : 'Not checked in yet. Check in when you arrive: your position and its accuracy are recorded.'}</p>
       )}
-      {!isTerminal(wo) && (
+      {!isTerminal(wo) && !readOnly && (
         <button
           type="button"
           className={checkIn ? undefined : 'primary'}

@@ -18,13 +18,14 @@ type FieldError = { field: 'pad' | 'name' | 'save'; message: string };
 const NAME_MAX = 120;
 
 /** The customer signs on the device; the image is stored offline as an attachment and replicated. */
-export function SignatureSection({ workOrder }: { workOrder: WorkOrder }) {
+export function SignatureSection({ workOrder, readOnly }: { workOrder: WorkOrder; readOnly: boolean }) {
   const titleId = useId();
   const [replacing, setReplacing] = useState(false);
   // The signature just saved, shown at once instead of waiting for the live query to catch up.
   const [justSaved, setJustSaved] = useState<Signature | null>(null);
   const signature = latestSignature(workOrder.signature, justSaved);
-  const canSign = !WORK_ORDER_MACHINE.terminal.includes(workOrder.status);
+  const terminal = WORK_ORDER_MACHINE.terminal.includes(workOrder.status);
+  const canSign = !terminal && !readOnly;
 
   function onSaved(saved: Signature | undefined) {
     setJustSaved(saved ?? null);
@@ -46,7 +47,7 @@ export function SignatureSection({ workOrder }: { workOrder: WorkOrder }) {
       ) : canSign ? (
         <SignatureForm workOrder={workOrder} onSaved={onSaved} onCancel={replacing ? () => setReplacing(false) : undefined} />
       ) : (
-        <p className="muted">No signature was captured.</p>
+        <p className="muted">{terminal ? 'No signature was captured.' : 'No signature yet. The customer signs on the engineer’s phone.'}</p>
       )}
     </section>
   );

@@ -7,18 +7,18 @@ import { useSession } from '../../session/SessionContext';
 import { useWorkOrderAction } from './useWorkOrderAction';
 import { isTerminal, runningTimer, startTimer, stopTimer, timeLogDurationMs, totalTimeMs, type TimerKind } from './work-order-actions';
 
-type Props = { wo: WorkOrder; users: ReadonlyMap<string, User>; timeZone?: string };
+type Props = { wo: WorkOrder; users: ReadonlyMap<string, User>; timeZone?: string; readOnly: boolean };
 
 const KIND_LABELS: Record<TimerKind, string> = { travel: 'Travel', work: 'Work' };
 
 /** Travel and work timers; one runs at a time, so starting one stops the other. */
-export function TimeLogsSection({ wo, users, timeZone }: Props) {
+export function TimeLogsSection({ wo, users, timeZone, readOnly }: Props) {
   const { user } = useSession();
   const { run, error, busy } = useWorkOrderAction(wo.id);
   const now = useNow(15_000);
   const running = runningTimer(wo);
   const totals = totalTimeMs(wo, now);
-  const locked = isTerminal(wo);
+  const locked = isTerminal(wo) || readOnly;
 
   return (
     <section className="card">

@@ -18,6 +18,7 @@ import { StatusSection } from './StatusSection';
 import { TicketCommentsSection, TicketSection } from './TicketSection';
 import { TimeLogsSection } from './TimeLogsSection';
 import { WorkOrderHeader } from './WorkOrderHeader';
+import { recordsSiteWork } from './work-order-actions';
 
 type PageState = { kind: 'loading' } | { kind: 'found'; wo: WorkOrder } | { kind: 'missing'; wasHere: boolean };
 
@@ -58,25 +59,36 @@ function WorkOrderDetail({ wo }: { wo: WorkOrder }) {
   const { user } = useSession();
   const site = useDocument('sites', wo.siteId);
   const asset = useDocument('assets', wo.assetId);
-  const people = [user.id, ...wo.notes.map((note) => note.by), ...wo.timeLogs.map((log) => log.by), ...wo.checklist.map((item) => item.doneBy)];
+  const people = [user.id, wo.assigneeId, ...wo.notes.map((note) => note.by), ...wo.timeLogs.map((log) => log.by), ...wo.checklist.map((item) => item.doneBy)];
   const users = useDocumentsByIds('users', people);
   const timeZone = site?.timezone;
+  const readOnly = !recordsSiteWork(wo, user);
   return (
     <article className="wo-page" data-testid="work-order" data-id={wo.id}>
       <WorkOrderHeader wo={wo} site={site} asset={asset} />
       <DuplicateWorkWarning wo={wo} />
+      {readOnly && <SiteWorkNote assigneeName={users.get(wo.assigneeId)?.fullName} />}
       <StatusSection wo={wo} />
       <ScheduleSection wo={wo} timeZone={timeZone} />
       {wo.ticketId && <TicketSection ticketId={wo.ticketId} />}
-      <CheckInSection wo={wo} site={site} />
+      <CheckInSection wo={wo} site={site} readOnly={readOnly} />
       <ChecklistSection wo={wo} users={users} timeZone={timeZone} />
-      <TimeLogsSection wo={wo} users={users} timeZone={timeZone} />
+      <TimeLogsSection wo={wo} users={users} timeZone={timeZone} readOnly={readOnly} />
       <PartsSection wo={wo} />
       <NotesSection wo={wo} users={users} timeZone={timeZone} />
       <PhotosSection workOrder={wo} />
-      <SignatureSection workOrder={wo} />
+      <SignatureSection workOrder={wo} readOnly={readOnly} />
       <CompletionSection wo={wo} timeZone={timeZone} />
       {wo.ticketId && <TicketCommentsSection ticketId={wo.ticketId} timeZone={timeZone} />}
     </article>
+  );
+}
+
+/** Why the desk sees the site work without its buttons: it is recorded on the engineer's phone. */
+function SiteWorkNote({ assigneeName = 'the assigned engineer' }: { assigneeName?: string }) {
+  return (
+    <p className="page-message muted" data-testid="site-work-note">
+      Check-in, timers and the customer’s signature are recorded by {assigneeName} on site; they show here as they sync.
+    </p>
   );
 }

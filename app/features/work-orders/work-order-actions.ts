@@ -32,6 +32,16 @@ export function isTerminal(wo: Pick<WorkOrder, 'status'>): boolean {
   return WORK_ORDER_MACHINE.terminal.includes(wo.status);
 }
 
+/**
+ * Check-in, timers and the customer's signature record what happened at the site, so only the
+ * engineer the job is assigned to records them: a desk user checking in would record the office's
+ * position, and a timer started at the desk would bill travel nobody made. The desk may still tick a
+ * checklist item or complete the job for an engineer who phones it in.
+ */
+export function recordsSiteWork(wo: Pick<WorkOrder, 'assigneeId'>, user: Actor): boolean {
+  return wo.assigneeId === user.id;
+}
+
 /** The button text for moving to `to`; "Resume" reads better than "Start work" after a pause. */
 export function statusActionLabel(from: WorkOrderStatus, to: WorkOrderStatus): string {
   if (to === 'in_progress') return from === 'on_hold' ? 'Resume' : 'Start work';
