@@ -22,7 +22,8 @@ const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
   // v2: the ranges are on the start in UTC (a derived field), so they are exact and in time order.
   // v3: one index for all of them, on the open-or-done state and the start in UTC (derived).
   // v4: the state tells jobs under way from waiting ones, so they head the day whatever their date.
-  workOrders: { version: 4, indexes: ['scheduleKey'] },
+  // v5: a completed job is keyed on its completion, so it stays in the day it was done.
+  workOrders: { version: 5, indexes: ['scheduleKey'] },
   comments: { version: 0, indexes: ['ticketId'] },
   activities: { version: 0, indexes: ['subjectId'] },
   notifications: { version: 0 },
@@ -43,6 +44,7 @@ const MIGRATIONS: Partial<Record<CollectionName, Record<number, (doc: Record<str
     // v2's derived field is gone (its index too): v3's is set instead.
     3: ({ scheduledStartUtc, ...doc }) => (void scheduledStartUtc, setDerivedFields('workOrders', doc)),
     4: (doc) => setDerivedFields('workOrders', { ...doc }),
+    5: (doc) => setDerivedFields('workOrders', { ...doc }),
   },
 };
 

@@ -11,21 +11,30 @@ export function scheduleStateOf(status: unknown): ScheduleState {
   return WORK_ORDER_UNDER_WAY.includes(status as never) ? 'live' : 'open';
 }
 
-/** A work order's `scheduleKey`: under way, waiting or finished, then its scheduled start in UTC. */
+/**
+ * When a work order belongs in a list of days: a completed job on the day it was done (one finished
+ * ahead of its date, or late, is that day's work), any other at its scheduled start.
+ */
+export function listedAtOf(wo: { status?: unknown; completedAt?: unknown; scheduledStart?: unknown }): unknown {
+  return wo.status === 'completed' && wo.completedAt ? wo.completedAt : wo.scheduledStart;
+}
+
+/** A work order's `scheduleKey`: under way, waiting or finished, then its listed time in UTC. */
 export function scheduleKeyOf(state: ScheduleState, startUtc: string): string {
   return `${SCHEDULE_KEY[state]}${startUtc}`;
 }
 
 /**
  * Fields the device derives for its own indexes and never sends. `scheduleKey` is a work order's
- * under-way, waiting or finished state and its `scheduledStart` as a UTC stamp (`open:2026-03-02T09:30:00.000Z`).
+ * under-way, waiting or finished state and its listed time (`listedAtOf`: the scheduled start, or
+ * a completed job's completion) as a UTC stamp (`open:2026-03-02T09:30:00.000Z`).
  * Stamps may carry any UTC offset, so their string order is not their order in time; on the UTC
  * form "today" is an exact range and "the next ten" the next ten in time, and the prefix makes
  * "open before today" and "open after today" exact ranges too. One index serves the whole Today
  * list (app/features/today/today-query.ts): each index costs every stored document a write.
  */
 export const DERIVED_FIELDS: Partial<Record<CollectionName, Record<string, { derive: (doc: Record<string, unknown>) => string }>>> = {
-  workOrders: { scheduleKey: { derive: (doc) => scheduleKeyOf(scheduleStateOf(doc.status), toUtcStamp(doc.scheduledStart)) } },
+  workOrders: { scheduleKey: { derive: (doc) => scheduleKeyOf(scheduleStateOf(doc.status), toUtcStamp(listedAtOf(doc))) } },
 };
 const DERIVED_NAMES = new Set(Object.values(DERIVED_FIELDS).flatMap((fields) => Object.keys(fields ?? {})));
 

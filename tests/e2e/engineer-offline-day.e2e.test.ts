@@ -151,11 +151,13 @@ describe('a busy day on Today', () => {
     expect((await pushRows(dispatcher, 'workOrders', inspections.map((wo) => ({ newDocumentState: wo })))).body).toEqual([]);
     const isToday = (stamp: string) => new Date(stamp).toDateString() === noon.toDateString();
     const all = (await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[];
-    // The engineer's whole day, done jobs and jobs under way too, in the order Today lists it.
+    // The engineer's whole day, jobs done today and jobs under way too, in the order Today lists it:
+    // a completed job at its completion.
     const underWay = (wo: WorkOrder) => ['en_route', 'on_site', 'in_progress'].includes(wo.status);
+    const listedAt = (wo: WorkOrder) => (wo.status === 'completed' && wo.completedAt ? wo.completedAt : wo.scheduledStart);
     const day = all
-      .filter((wo) => wo.assigneeId === 'user-eng5' && !wo._deleted && (isToday(wo.scheduledStart) || underWay(wo)))
-      .sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart) || (a.id < b.id ? -1 : 1))
+      .filter((wo) => wo.assigneeId === 'user-eng5' && !wo._deleted && (isToday(listedAt(wo)) || underWay(wo)))
+      .sort((a, b) => Date.parse(listedAt(a)) - Date.parse(listedAt(b)) || (a.id < b.id ? -1 : 1))
       .map((wo) => wo.id);
     expect(day.length).toBeGreaterThan(50);
 

@@ -8,18 +8,23 @@ import { formatDay, formatTime } from '../../components/format';
 import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { TicketSlaBadge } from '../../components/TicketSlaBadge';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
+import { listedAtOf } from '../../db/derived-fields';
 
 type Props = { wo: WorkOrder; site?: Site; asset?: Asset; ticket?: Ticket; showDate: boolean };
 
 /** One job in the day's list; the whole row is the link, so it is one large touch target. */
 export function WorkOrderRow({ wo, site, asset, ticket, showDate }: Props) {
   const zone = site?.timezone;
+  // A completed job is listed when it was done, which may be another day than its schedule.
+  const listedAt = listedAtOf(wo) as string;
+  const done = listedAt !== wo.scheduledStart;
   return (
     <Link to={`/work-orders/${wo.id}`} className={`wo-row wo-row--${wo.status}`} data-testid="wo-row" data-id={wo.id} data-status={wo.status}>
       <span className="wo-row__line">
-        <time className="wo-row__time" dateTime={wo.scheduledStart}>
-          {showDate && `${formatDay(wo.scheduledStart, zone)} `}
-          {formatTime(wo.scheduledStart, zone)}
+        <time className="wo-row__time" dateTime={listedAt}>
+          {done && 'Done '}
+          {showDate && `${formatDay(listedAt, zone)} `}
+          {formatTime(listedAt, zone)}
         </time>
         <span className="wo-row__number">
           {shownNumber(wo.number)}

@@ -30,6 +30,16 @@ describe('groupTodayWorkOrders', () => {
     expect(groups.earlierOpen).toEqual([]);
   });
 
+  it('lists a completed job on the day it was done: ahead of its date or after it', () => {
+    const doneAhead = { ...wo('done-ahead', '2026-03-04T08:00:00.000Z', 'completed'), completedAt: '2026-03-02T10:00:00.000Z' };
+    const doneLate = { ...wo('done-late', '2026-02-27T08:00:00.000Z', 'completed'), completedAt: '2026-03-02T09:00:00.000Z' };
+    const doneYesterday = { ...wo('done-yesterday', '2026-03-02T08:00:00.000Z', 'completed'), completedAt: '2026-03-01T17:00:00.000Z' };
+    const groups = groupTodayWorkOrders([doneAhead, doneLate, doneYesterday, wo('at-nine-thirty', '2026-03-02T09:30:00.000Z')], now, 'UTC');
+    // In time order, a completed job at its completion.
+    expect(groups.today.map((w) => w.id)).toEqual(['done-late', 'at-nine-thirty', 'done-ahead']);
+    expect([...groups.upcoming, ...groups.earlierOpen]).toEqual([]);
+  });
+
   it('"today" is the calendar day in the given time zone', () => {
     const lateEvening = wo('late', '2026-03-02T23:30:00.000Z');
     expect(groupTodayWorkOrders([lateEvening], now, 'UTC').today).toHaveLength(1);

@@ -38,12 +38,16 @@ function randomWorkOrders(count: number): WorkOrder[] {
   return Array.from({ length: count }, (_, index) => {
     const startMs = now.getTime() + rng.int(-40 * 24, 40 * 24) * 3_600_000 + rng.pick([0, 15, 30]) * 60_000;
     const offset = rng.chance(0.2) ? rng.pick([-600, -300, 330, 600, 840]) : 0;
+    const status = rng.pick(WORK_ORDER_STATUSES);
+    // Completed within three days of its date, ahead of it or after it: listed on the day it was done.
+    const completedAt = status === 'completed' ? stampWithOffset(startMs + rng.int(-72, 72) * 3_600_000, offset) : undefined;
     return buildWorkOrder({
       id: `wo-${String(index).padStart(4, '0')}`,
       assigneeId: rng.chance(0.8) ? engineer.id : 'user-eng2',
-      status: rng.pick(WORK_ORDER_STATUSES),
+      status,
       scheduledStart: stampWithOffset(startMs, offset),
       scheduledEnd: new Date(startMs + 3_600_000).toISOString(),
+      ...(completedAt ? { completedAt } : {}),
     });
   });
 }
@@ -111,6 +115,15 @@ describe('the Today list by index ranges', () => {
     const next = firstValueFrom(list$.pipe(filter((list) => list.today.some((wo) => wo.id === 'wo-added'))));
     await db!.workOrders!.insert(added);
     expect((await next).today).toHaveLength(first.today.length + 1);
+  });
+
+  it('keeps a job completed ahead of its date in today’s list (its key moves to the completion)', async () => {
+    const list$ = todayList$(workOrders, engineer, now, { today: 1000, earlierOpen: 5, upcoming: 5 });
+    const ahead = (await firstValueFrom(list$)).upcoming[0];
+    expect(ahead).toBeDefined();
+    const done = firstValueFrom(list$.pipe(filter((list) => list.today.some((wo) => wo.id === ahead!.id))));
+    await (await workOrders.findOne(ahead!.id).exec())?.incrementalPatch({ status: 'completed', completedAt: now.toISOString() });
+    expect((await done).upcoming.some((wo) => wo.id === ahead!.id)).toBe(false);
   });
 
   it('drops an earlier open work order once it is done (its index key changes with its status)', async () => {

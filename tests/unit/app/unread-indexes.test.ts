@@ -49,7 +49,7 @@ describe("RxDB's tables without the indexes nothing reads", () => {
     await db.workOrders.bulkInsert([buildWorkOrder({ id: 'wo-1', status: 'completed' }), buildWorkOrder({ id: 'wo-2', status: 'scheduled' })]);
     const siteIndexes = await indexNamesOf('rxdb-dexie-unread-indexes-app--0--sites');
     expect(siteIndexes.sort()).toEqual(['[_deleted+id]', '[_meta.lwt+id]']);
-    const workOrderIndexes = await indexNamesOf('rxdb-dexie-unread-indexes-app--4--workOrders');
+    const workOrderIndexes = await indexNamesOf('rxdb-dexie-unread-indexes-app--5--workOrders');
     expect(workOrderIndexes.sort()).toEqual(['[_deleted+scheduleKey+id]', '[_meta.lwt+id]']);
     // Every query RxDB can plan for the lean table still reads it: none, a selector no index holds, a count, one by id.
     expect((await db.workOrders.find().exec()).map((doc) => doc.id)).toEqual(['wo-1', 'wo-2']);

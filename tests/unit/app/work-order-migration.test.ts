@@ -33,7 +33,7 @@ describe('workOrders schema v3 and v4 (one Today list index on the under-way, wa
       outbox: outboxCollectionCreator,
     });
     const edited = stored({ id: 'wo-edited', status: 'on_hold', notes: [{ id: 'n1', at: '2026-03-01T10:00:00.000Z', by: 'user-eng1', text: 'Edited offline' }] });
-    await v0.workOrders?.bulkInsert([edited, stored({ id: 'wo-done', status: 'completed' }), stored({ id: 'wo-next', scheduledStart: '2026-03-05T08:00:00+05:30' })]);
+    await v0.workOrders?.bulkInsert([edited, stored({ id: 'wo-done', status: 'completed', completedAt: '2026-03-07T16:00:00.000Z' }), stored({ id: 'wo-next', scheduledStart: '2026-03-05T08:00:00+05:30' })]);
     await v0.outbox?.insert({ id: 'workOrders/wo-edited', collectionName: 'workOrders', docId: 'wo-edited', stamp: edited.updatedAt });
     // The replication finds unpushed writes by this stamp: it must survive the migration.
     const lwtBefore = (await v0.workOrders?.findOne('wo-edited').exec())?.toJSON(true)._meta.lwt;
@@ -52,6 +52,8 @@ describe('workOrders schema v3 and v4 (one Today list index on the under-way, wa
     expect(await openIdsIn(workOrders, 'open:', 'open:2026-03-05T00:00:00.000Z')).toEqual(['wo-edited']);
     expect(await openIdsIn(workOrders, 'open:2026-03-05T02:00:00.000Z', 'open:2026-03-05T03:00:00.000Z')).toEqual(['wo-next']);
     expect(await openIdsIn(workOrders, 'done:', 'done;')).toEqual(['wo-done']);
+    // v5: a completed job is keyed on the day it was done.
+    expect((await workOrders.findOne('wo-done').exec())?.toJSON()).toMatchObject({ scheduleKey: 'done:2026-03-07T16:00:00.000Z' });
   });
 
   it('replaces the v2 start-in-UTC field and its two indexes with the key', async () => {
