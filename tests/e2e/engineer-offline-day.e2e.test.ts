@@ -37,8 +37,8 @@ async function serverWorkOrder(id: string): Promise<WorkOrder> {
 
 async function firstScheduledWorkOrder(): Promise<WorkOrder> {
   const all = (await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[];
-  const candidate = all.filter((wo) => wo.assigneeId === 'user-eng1' && wo.status === 'scheduled').sort((a, b) => a.scheduledStart.localeCompare(b.scheduledStart))[0];
-  if (!candidate) throw new Error('eng1 has no scheduled work order in the demo data');
+  const candidate = all.filter((wo) => wo.assigneeId === 'user-eng1' && wo.status === 'scheduled' && wo.assetId).sort((a, b) => a.scheduledStart.localeCompare(b.scheduledStart))[0];
+  if (!candidate) throw new Error('eng1 has no scheduled work order on an asset in the demo data');
   return candidate;
 }
 
@@ -81,10 +81,18 @@ describe('a field engineer works a whole day offline', () => {
     await workOrder.complete('Contactor replaced, unit back in service.');
     expect(await workOrder.isMarkedUnsynced()).toBe(true);
     await sync.waitForPending(1);
+    // Still offline: the asset's service history has the job and what was done, newest first.
+    await page.getByTestId('wo-asset-link').click();
+    const latest = page.getByTestId('history-entry').first();
+    await latest.filter({ hasText: 'Contactor replaced, unit back in service.' }).waitFor();
+    expect(await latest.getAttribute('data-kind')).toBe('workOrder');
+    // Done today, so it stays on Today whatever day it was scheduled for.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    const doneRow = page.locator('section[aria-labelledby="group-today"]').getByTestId('wo-row').filter({ hasText: target.number });
+    await doneRow.filter({ hasText: 'Done' }).waitFor();
+    expect(await doneRow.getAttribute('data-status')).toBe('completed');
 
     // Close the app and open it again, still offline: everything is still there and unsynced.
-    // Straight to the job: once finished it leaves Today unless it was scheduled today, and the
-    // demo day moves with the clock.
     await page.close();
     const reopened = await context.newPage();
     await reopened.goto(`/work-orders/${target.id}`);

@@ -7,6 +7,7 @@ import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { useDocument } from '../../db/hooks';
 import { useSession } from '../../session/SessionContext';
 import { AssetActivity } from './AssetActivity';
+import { AssetHistory } from './AssetHistory';
 import { AssetTickets, AssetWorkOrders } from './AssetWork';
 import { ASSET_STATUS_LABELS } from './ticket-labels';
 import { ScannedAsset } from './ScannedAsset';
@@ -80,6 +81,7 @@ function AssetDetail({ asset }: { asset: Asset }) {
       </section>
       <AssetWorkOrders asset={asset} />
       <AssetTickets asset={asset} timeZone={site?.timezone} />
+      <AssetHistory asset={asset} timeZone={site?.timezone} />
       <AssetActivity asset={asset} timeZone={site?.timezone} />
     </article>
   );

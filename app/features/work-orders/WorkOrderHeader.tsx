@@ -61,7 +61,10 @@ export function WorkOrderHeader({ wo, site, asset }: Props) {
             <dd>
               {asset ? (
                 <>
-                  <strong>{asset.name}</strong> · {asset.tag}
+                  {/* The asset's page: its open work, tickets and service history. */}
+                  <Link to={`/a/${encodeURIComponent(asset.tag)}`} data-testid="wo-asset-link">
+                    <strong>{asset.name}</strong> · {asset.tag}
+                  </Link>
                   <br />
                   <span className="muted">
                     {[asset.manufacturer, asset.model].filter(Boolean).join(' ')}
