@@ -108,7 +108,7 @@ function numberTickets(ctx: SeedContext, drafts: readonly TicketDraft[], policie
     if (!policy) throw new Error(`no SLA policy for ${draft.priority}`);
     const id = `ticket-${pad(index + 1, 4)}`;
     ticketIdByDraft.set(draft, id);
-    return buildTicket(draft, policy, id, ctx.number('TCK', index), ctx.base.getTime());
+    return buildTicket(draft, policy, id, ctx.number('TCK', index), ctx.base.getTime(), 'all-but-latest');
   });
   return { tickets, ticketIdByDraft };
 }

@@ -1,5 +1,6 @@
 import { calendarOf } from '@shared/domain/sla/calendar';
 import { computeTicketSla } from '@shared/domain/sla/ticket-sla';
+import { allThresholds, type Threshold } from '@shared/domain/sla/thresholds';
 import type { Priority } from '@shared/schemas/common';
 import type { Comment, SlaPolicy } from '@shared/schemas/misc';
 import type { Ticket, TicketSla, TicketStatus } from '@shared/schemas/ticket';
@@ -56,12 +57,26 @@ export function statusPath(status: TicketStatus, assigned: boolean): TicketStatu
 }
 
 /**
+ * How much of a ticket's past the seed counts as already acted on by the SLA checker:
+ * - `all`: every threshold before the base time (the large data set, whose SLA bench counts on
+ *   exactly its planned crossings);
+ * - `all-but-latest`: on an open ticket, its latest breach and what followed it (or, with no
+ *   breach, its latest warning) are left to the checker, whose first run then notifies as it would
+ *   have: a dispatcher who signs in to the demo finds every open breach in Alerts, an engineer their
+ *   latest warnings (the demo data set).
+ */
+export type SeedSlaHistory = 'all' | 'all-but-latest';
+
+
+const CLOSED: readonly TicketStatus[] = ['resolved', 'closed', 'cancelled'];
+
+/**
  * The SLA as the server would have stored it after the last change: computeTicketSla is replayed
  * over every status change, so pauses, response and resolution times are what really happened.
- * Thresholds before the base time count as already acted on (the demo's history); later ones are
- * left to the SLA checker, as for any live ticket.
+ * Thresholds before the base time count as already acted on (the demo's history, see
+ * SeedSlaHistory); later ones are left to the SLA checker, as for any live ticket.
  */
-export function replaySla(policy: SlaPolicy, timeZone: string, events: readonly TicketEvent[], baseMs: number): { sla: TicketSla; statusChangedAt: string } {
+export function replaySla(policy: SlaPolicy, timeZone: string, events: readonly TicketEvent[], baseMs: number, history: SeedSlaHistory = 'all'): { sla: TicketSla; statusChangedAt: string } {
   const createdAt = iso(events[0]?.atMs ?? 0);
   const calendar = calendarOf(policy, timeZone);
   const targets = { responseMinutes: policy.responseMinutes, resolutionMinutes: policy.resolutionMinutes };
@@ -74,10 +89,20 @@ export function replaySla(policy: SlaPolicy, timeZone: string, events: readonly 
   if (!previous) throw new Error('a ticket needs at least its creation event');
   const base = new Date(baseMs);
   const last = { createdAt, status: previous.status };
-  return computeTicketSla({ calendar, targets, ticket: last, previous, actionAt: base, now: base, crossedUntil: base });
+  const settled = computeTicketSla({ calendar, targets, ticket: last, previous, actionAt: base, now: base, crossedUntil: base });
+  if (history === 'all' || CLOSED.includes(last.status)) return settled;
+  const crossed = new Set(settled.sla.crossed);
+  const passed = allThresholds(calendar, targets, createdAt, settled.sla).filter((threshold) => crossed.has(threshold.key));
+  const from = latestOf(passed.filter((threshold) => threshold.kind === 'breach')) ?? latestOf(passed);
+  if (from === undefined) return settled;
+  return computeTicketSla({ calendar, targets, ticket: last, previous, actionAt: base, now: base, crossedUntil: new Date(from - 1) });
 }
 
-export function buildTicket(draft: TicketDraft, policy: SlaPolicy, id: string, number: string, baseMs: number): Ticket {
+function latestOf(thresholds: readonly Threshold[]): number | undefined {
+  return thresholds.length > 0 ? Math.max(...thresholds.map((threshold) => threshold.atMs)) : undefined;
+}
+
+export function buildTicket(draft: TicketDraft, policy: SlaPolicy, id: string, number: string, baseMs: number, history: SeedSlaHistory = 'all'): Ticket {
   const first = draft.events[0];
   const last = draft.events.at(-1);
   if (!first || !last) throw new Error('a ticket needs at least its creation event');
@@ -96,7 +121,7 @@ export function buildTicket(draft: TicketDraft, policy: SlaPolicy, id: string, n
     reportedBy: draft.reportedBy,
     ...(draft.assigneeId ? { assigneeId: draft.assigneeId } : {}),
     slaPolicyId: slaPolicyId(draft.priority),
-    ...replaySla(policy, siteInfo(draft.siteKey).timezone, draft.events, Math.max(baseMs, last.atMs)),
+    ...replaySla(policy, siteInfo(draft.siteKey).timezone, draft.events, Math.max(baseMs, last.atMs), history),
     tags: draft.tags,
     ...stamps(first.atMs, last.atMs),
   };
