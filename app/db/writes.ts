@@ -1,4 +1,5 @@
 import { isSameClientContent } from '@shared/domain/doc-rules';
+import { firstPerField, type FieldProblem } from '../components/field-problems';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
 import type { RxDocument } from 'rxdb';
@@ -7,11 +8,15 @@ import { toDomain } from './domain-view';
 import { asReplicatedState, editBaseOf } from './edit-base';
 import { outboxId, pendingEntry, type OutboxEntry } from './outbox';
 
-/** A local write refused before it is stored, naming the field (shown next to that field). */
+/**
+ * A local write refused before it is stored, naming the field (shown next to that field); `problems`
+ * names every invalid field, the first of them also as `field` and `message`.
+ */
 export class LocalValidationError extends Error {
   constructor(
     message: string,
     readonly field: string,
+    readonly problems: readonly FieldProblem[] = [{ field, message }],
   ) {
     super(message);
     this.name = 'LocalValidationError';
@@ -27,9 +32,9 @@ export async function saveDocument<C extends CollectionName>(db: AppDatabase, co
   const stamp = now.toISOString();
   const parsed = COLLECTION_SCHEMAS[collection].safeParse({ ...doc, updatedAt: stamp, _deleted: false });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? '';
-    throw new LocalValidationError(`${field}: ${issue?.message ?? 'invalid'}`, field);
+    const problems = firstPerField(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: `${issue.path.join('.')}: ${issue.message}` })));
+    const first = problems[0] ?? { field: '', message: 'invalid' };
+    throw new LocalValidationError(first.message, first.field, problems);
   }
   const { _deleted, ...fields } = parsed.data as DocOf<C>;
   void _deleted;

@@ -9,8 +9,12 @@ import { FieldError } from '../../components/FieldError';
 import { toDomain, useLiveQuery } from '../../db/hooks';
 import { LocalValidationError, saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
+import { describeActionError, errorFor, errorOutside, type ActionError } from '../work-orders/useWorkOrderAction';
 import { ASSET_STATUS_LABELS } from './ticket-labels';
 import './assets.css';
+
+/** Fields with their own message under them; any other problem shows above the button. */
+const FORM_FIELDS = ['tag', 'name', 'siteId', 'category', 'manufacturer', 'model', 'serialNumber', 'status', 'criticality'];
 
 type Form = { tag: string; name: string; siteId: string; category: string; manufacturer: string; model: string; serialNumber: string; status: Asset['status']; criticality: number };
 
@@ -22,7 +26,7 @@ export function RegisterAssetPage() {
   const sites = useLiveQuery((database) => database.sites.find().$.pipe(map((docs) => docs.map((doc) => toDomain<Site>(doc.toJSON())))), [], []);
   const categories = useLiveQuery((database) => database.categories.find().$.pipe(map((docs) => docs.map((doc) => toDomain<Category>(doc.toJSON())))), [], []);
   const [form, setForm] = useState<Form>({ tag: (params.get('tag') ?? '').toUpperCase(), name: '', siteId: '', category: '', manufacturer: '', model: '', serialNumber: '', status: 'operational', criticality: 3 });
-  const [error, setError] = useState<{ message: string; field: string }>();
+  const [error, setError] = useState<ActionError>();
   if (user.role !== 'dispatcher' && user.role !== 'admin') return <Navigate to="/" replace />;
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
@@ -43,11 +47,12 @@ export function RegisterAssetPage() {
       void navigate(`/a/${encodeURIComponent(saved.tag)}`, { replace: true });
     } catch (caught) {
       if (!(caught instanceof LocalValidationError)) throw caught;
-      setError({ message: caught.message, field: caught.field });
+      setError(describeActionError(caught));
     }
   }
 
-  const fieldProps = (field: keyof Form) => ({ 'aria-invalid': error?.field === field || undefined, 'aria-describedby': error?.field === field ? 'register-error' : undefined });
+  const fieldProps = (field: keyof Form) => ({ 'aria-invalid': Boolean(errorFor(error, field)) || undefined, 'aria-describedby': errorFor(error, field) ? `register-${field}-error` : undefined });
+  const fieldError = (field: keyof Form) => <FieldError id={`register-${field}-error`} message={errorFor(error, field)} />;
   return (
     <form className="stack asset-page" onSubmit={(event) => void submit(event)} noValidate>
       <h1>Register a new asset</h1>
@@ -55,10 +60,12 @@ export function RegisterAssetPage() {
         Tag (what the label says)
         <input value={form.tag} onChange={(event) => set('tag', event.target.value.toUpperCase())} required {...fieldProps('tag')} />
       </label>
+      {fieldError('tag')}
       <label>
         Name
         <input value={form.name} onChange={(event) => set('name', event.target.value)} required {...fieldProps('name')} />
       </label>
+      {fieldError('name')}
       <label>
         Site
         <select value={form.siteId || sites[0]?.id} onChange={(event) => set('siteId', event.target.value)} {...fieldProps('siteId')}>
@@ -69,6 +76,7 @@ export function RegisterAssetPage() {
           ))}
         </select>
       </label>
+      {fieldError('siteId')}
       <label>
         Category
         <select value={form.category || categories[0]?.name} onChange={(event) => set('category', event.target.value)} {...fieldProps('category')}>
@@ -79,18 +87,22 @@ export function RegisterAssetPage() {
           ))}
         </select>
       </label>
+      {fieldError('category')}
       <label>
         Manufacturer
         <input value={form.manufacturer} onChange={(event) => set('manufacturer', event.target.value)} {...fieldProps('manufacturer')} />
       </label>
+      {fieldError('manufacturer')}
       <label>
         Model
         <input value={form.model} onChange={(event) => set('model', event.target.value)} {...fieldProps('model')} />
       </label>
+      {fieldError('model')}
       <label>
         Serial number
         <input value={form.serialNumber} onChange={(event) => set('serialNumber', event.target.value)} {...fieldProps('serialNumber')} />
       </label>
+      {fieldError('serialNumber')}
       <label>
         Status
         <select value={form.status} onChange={(event) => set('status', ASSET_STATUSES.find((status) => status === event.target.value) ?? 'operational')}>
@@ -105,7 +117,8 @@ export function RegisterAssetPage() {
         Criticality (1 low – 5 high)
         <input type="number" min={1} max={5} value={form.criticality} onChange={(event) => set('criticality', Number(event.target.value))} {...fieldProps('criticality')} />
       </label>
-      <FieldError id="register-error" message={error?.message} />
+      {fieldError('criticality')}
+      <FieldError id="register-error" message={errorOutside(error, FORM_FIELDS)} />
       {!referenceReady && (
         <p className="muted" role="status">
           Sites and categories are still syncing to this device.

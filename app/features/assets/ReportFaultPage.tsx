@@ -9,7 +9,7 @@ import { PRIORITY_LABELS } from '../../components/labels';
 import { toDomain, useLiveQuery } from '../../db/hooks';
 import { base64ToDataUrl, compressImage, type CompressedImage } from '../../platform/image';
 import { useSession } from '../../session/SessionContext';
-import { describeActionError, type ActionError } from '../work-orders/useWorkOrderAction';
+import { describeActionError, errorFor, errorOutside, type ActionError } from '../work-orders/useWorkOrderAction';
 import { buildFaultTicket, saveFaultReport } from './report-fault';
 import { ScannedAsset } from './ScannedAsset';
 import './assets.css';
@@ -67,7 +67,8 @@ function FaultForm({ asset }: { asset: Asset }) {
     }
   }
 
-  const describedBy = (field: string, base?: string) => [base, error?.field === field ? ids.error : undefined].filter(Boolean).join(' ') || undefined;
+  const otherError = errorOutside(error, ['category', 'description', 'photo']);
+  const describedBy = (field: string, base?: string) => [base, errorFor(error, field) ? `${ids.error}-${field}` : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <form className="stack asset-page" onSubmit={(event) => void submit(event)} noValidate data-testid="fault-form">
       <Link to={`/a/${encodeURIComponent(asset.tag)}`} className="back-link">
@@ -88,6 +89,7 @@ function FaultForm({ asset }: { asset: Asset }) {
           {!categories.some((candidate) => candidate.name === chosenCategory) && <option value={chosenCategory}>{chosenCategory}</option>}
         </select>
       </label>
+      <FieldError id={`${ids.error}-category`} message={errorFor(error, 'category')} />
       <fieldset className="priority-choice">
         <legend>How urgent is it?</legend>
         {PRIORITIES.map((value) => (
@@ -105,9 +107,10 @@ function FaultForm({ asset }: { asset: Asset }) {
         maxLength={10_000}
         value={description}
         onChange={(event) => setDescription(event.target.value)}
-        aria-invalid={error?.field === 'description' || undefined}
+        aria-invalid={Boolean(errorFor(error, 'description')) || undefined}
         aria-describedby={describedBy('description')}
       />
+      <FieldError id={`${ids.error}-description`} message={errorFor(error, 'description')} />
       <div className="field">
         <label htmlFor={ids.photo}>Photo (optional)</label>
         <input id={ids.photo} name="photo" type="file" accept="image/*" capture="environment" disabled={photoBusy} onChange={(event) => void choosePhoto(event)} aria-describedby={describedBy('photo')} />
@@ -121,7 +124,8 @@ function FaultForm({ asset }: { asset: Asset }) {
           </p>
         )}
       </div>
-      <FieldError id={ids.error} message={error?.message} />
+      <FieldError id={`${ids.error}-photo`} message={errorFor(error, 'photo')} />
+      <FieldError id={ids.error} message={otherError} />
       <button type="submit" className="primary" disabled={busy || photoBusy}>
         Send fault report
       </button>

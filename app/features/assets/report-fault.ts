@@ -8,7 +8,8 @@ import type { User } from '@shared/schemas/user';
 import { buildAttachment, type EncodedImage } from '../../db/attachments';
 import type { AppDatabase } from '../../db/database';
 import { saveDocument } from '../../db/writes';
-import { InputError } from '../work-orders/work-order-actions';
+import type { FieldProblem } from '../../components/field-problems';
+import { InputError, inputErrorOf } from '../work-orders/work-order-actions';
 
 /**
  * A fault report is a new ticket built on the device, offline or not. Its number is provisional
@@ -26,8 +27,10 @@ export function faultTitle(asset: Pick<Asset, 'name' | 'tag'>, description: stri
 }
 
 export function checkFaultReport(input: FaultReportInput): void {
-  if (!input.category.trim()) throw new InputError('Choose what kind of fault this is.', 'category');
-  if (!input.description.trim()) throw new InputError('Describe the fault: what you see, hear or smell.', 'description');
+  const problems: FieldProblem[] = [];
+  if (!input.category.trim()) problems.push({ field: 'category', message: 'Choose what kind of fault this is.' });
+  if (!input.description.trim()) problems.push({ field: 'description', message: 'Describe the fault: what you see, hear or smell.' });
+  if (problems.length > 0) throw inputErrorOf(problems);
 }
 
 type BuildInput = { asset: Asset; input: FaultReportInput; reporter: Pick<User, 'id'>; policies: readonly SlaPolicy[]; now: Date; id?: string };

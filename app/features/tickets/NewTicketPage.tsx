@@ -6,9 +6,12 @@ import { PRIORITY_LABELS } from '../../components/labels';
 import { useCollection } from '../../db/useCollection';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
-import { describeActionError, type ActionError } from '../work-orders/useWorkOrderAction';
+import { describeActionError, errorFor, errorOutside, type ActionError } from '../work-orders/useWorkOrderAction';
 import { buildNewTicket, type TicketInput } from './ticket-drafts';
 import './tickets.css';
+
+/** Fields with their own message under them; any other problem shows above the button. */
+const FIELDS_SHOWN = ['title', 'siteId', 'category', 'priority'];
 
 const EMPTY: TicketInput = { title: '', description: '', category: '', priority: 'medium', siteId: '', tags: '' };
 
@@ -41,7 +44,8 @@ export function NewTicketPage() {
     }
   }
 
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const fieldError = (field: string) => errorFor(error, field);
+  const otherError = errorOutside(error, FIELDS_SHOWN);
   return (
     <div className="desk new-ticket">
       <h1>{siteManager ? 'Report a problem at your site' : 'New ticket'}</h1>
@@ -114,7 +118,7 @@ export function NewTicketPage() {
           Tags (comma-separated)
           <input value={input.tags} onChange={(event) => set({ tags: event.target.value })} />
         </label>
-        <FieldError id="ticket-error" message={error && !['title', 'siteId', 'category', 'priority'].includes(error.field) ? error.message : undefined} />
+        <FieldError id="ticket-error" message={otherError} />
         <button type="submit">Create ticket</button>
       </form>
     </div>

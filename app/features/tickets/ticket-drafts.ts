@@ -4,7 +4,8 @@ import type { Priority } from '@shared/schemas/common';
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Ticket } from '@shared/schemas/ticket';
 import type { WorkOrder } from '@shared/schemas/work-order';
-import { checkedSchedule, InputError } from '../work-orders/work-order-actions';
+import type { FieldProblem } from '../../components/field-problems';
+import { checkedSchedule, InputError, inputErrorOf } from '../work-orders/work-order-actions';
 
 /**
  * New tickets and work orders built on the device (pure; the caller saves them). Numbers are
@@ -23,11 +24,13 @@ export type TicketInput = {
 
 export function buildNewTicket(input: TicketInput, reporterId: string, policies: readonly SlaPolicy[], now: Date, id: string = ulid()): Ticket {
   const title = input.title.trim();
-  if (!title) throw new InputError('Give the ticket a title.', 'title');
-  if (!input.siteId) throw new InputError('Choose the site.', 'siteId');
-  if (!input.category) throw new InputError('Choose a category.', 'category');
   const policy = policies.find((candidate) => candidate.priority === input.priority);
-  if (!policy) throw new InputError(`No SLA policy for ${input.priority} priority is on this device yet; sync first.`, 'priority');
+  const problems: FieldProblem[] = [];
+  if (!title) problems.push({ field: 'title', message: 'Give the ticket a title.' });
+  if (!input.siteId) problems.push({ field: 'siteId', message: 'Choose the site.' });
+  if (!input.category) problems.push({ field: 'category', message: 'Choose a category.' });
+  if (!policy) problems.push({ field: 'priority', message: `No SLA policy for ${input.priority} priority is on this device yet; sync first.` });
+  if (!policy || problems.length > 0) throw inputErrorOf(problems);
   const stamp = now.toISOString();
   const tags = [...new Set(input.tags.split(',').map((tag) => tag.trim()).filter(Boolean))];
   return {

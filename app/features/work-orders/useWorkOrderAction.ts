@@ -4,8 +4,20 @@ import { LocalValidationError } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { updateWorkOrder } from './update-work-order';
 import { InputError } from './work-order-actions';
+import { problemFor, type FieldProblem } from '../../components/field-problems';
 
-export type ActionError = { message: string; field: string };
+/** What went wrong: the first problem, and every field's when the form's checks found several. */
+export type ActionError = FieldProblem & { problems?: readonly FieldProblem[] };
+
+/** The message for one field of a form, from any of its problems. */
+export function errorFor(error: ActionError | undefined, field: string): string | undefined {
+  return error ? problemFor(error.problems ?? [error], field) : undefined;
+}
+
+/** The first problem about none of the fields that show their own message (for the form's foot). */
+export function errorOutside(error: ActionError | undefined, shownFields: readonly string[]): string | undefined {
+  return (error?.problems ?? (error ? [error] : [])).find((problem) => !shownFields.some((field) => problemFor([problem], field)))?.message;
+}
 
 /**
  * One section's way to change the work order: runs a pure change on the stored document, saves it,
@@ -35,6 +47,7 @@ export function useWorkOrderAction(workOrderId: string) {
 }
 
 export function describeActionError(error: unknown): ActionError {
-  if (error instanceof InputError || error instanceof LocalValidationError) return { message: error.message, field: error.field };
-  return { message: `Not saved: ${error instanceof Error ? error.message : String(error)}`, field: '' };
+  if (error instanceof InputError || error instanceof LocalValidationError) return { message: error.message, field: error.field, problems: error.problems };
+  const message = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+  return { message, field: '', problems: [{ field: '', message }] };
 }

@@ -3,6 +3,7 @@ import { explainTransitionRefusal, nextStatuses, WORK_ORDER_MACHINE } from '@sha
 import type { Role } from '@shared/schemas/common';
 import type { Comment } from '@shared/schemas/misc';
 import type { WorkOrder, WorkOrderStatus } from '@shared/schemas/work-order';
+import type { FieldProblem } from '../../components/field-problems';
 
 /**
  * What an engineer does to a work order, as pure functions: each takes the current document and
@@ -15,15 +16,25 @@ export type TimeLog = WorkOrder['timeLogs'][number];
 export type TimerKind = TimeLog['kind'];
 export type StatusButton = { status: WorkOrderStatus; label: string };
 
-/** Bad input caught before a save, naming the field it belongs to (shown next to that field). */
+/**
+ * Bad input caught before a save, naming the field it belongs to (shown next to that field); a
+ * form's checks name all its problems at once (`inputErrorOf`), the first also as `field`.
+ */
 export class InputError extends Error {
   constructor(
     message: string,
     readonly field: string,
+    readonly problems: readonly FieldProblem[] = [{ field, message }],
   ) {
     super(message);
     this.name = 'InputError';
   }
+}
+
+/** One InputError naming every problem a form's checks found (at least one). */
+export function inputErrorOf(problems: readonly FieldProblem[]): InputError {
+  const first = problems[0] ?? { field: '', message: 'Check the form.' };
+  return new InputError(first.message, first.field, problems);
 }
 
 const iso = (now: Date) => now.toISOString();

@@ -47,6 +47,12 @@ describe('fault reports', () => {
     }
   });
 
+  it('name both missing fields at once', () => {
+    expect(() => buildFaultTicket({ asset, input: { category: '', priority: 'high', description: '' }, reporter, policies, now: NOW })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ field: 'category' }), expect.objectContaining({ field: 'description' })] }),
+    );
+  });
+
   it('keep titles within the schema limit', () => {
     expect(faultTitle(asset, 'x'.repeat(500)).length).toBe(200);
   });

@@ -21,6 +21,12 @@ describe('a new ticket from the desk', () => {
     expect(() => buildNewTicket({ ...input, siteId: '' }, 'u', policies, NOW)).toThrow(expect.objectContaining({ field: 'siteId' }));
     expect(() => buildNewTicket({ ...input, priority: 'low' }, 'u', policies, NOW)).toThrow(expect.objectContaining({ field: 'priority' }));
   });
+
+  it('names every missing field at once, so one attempt says all that needs fixing', () => {
+    expect(() => buildNewTicket({ ...input, title: '', siteId: '', category: '' }, 'u', policies, NOW)).toThrow(
+      expect.objectContaining({ field: 'title', problems: [expect.objectContaining({ field: 'title' }), expect.objectContaining({ field: 'siteId' }), expect.objectContaining({ field: 'category' })] }),
+    );
+  });
 });
 
 describe('a work order from a ticket', () => {

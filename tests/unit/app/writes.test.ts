@@ -34,6 +34,9 @@ describe('local writes and the outbox', () => {
     await expect(attempt).rejects.toBeInstanceOf(LocalValidationError);
     await expect(attempt).rejects.toMatchObject({ field: 'checklist.0.label' });
     expect((await database.workOrders.findOne('wo-2').exec())?.checklist).toEqual(wo.checklist);
+    // Every invalid field is named, once each.
+    const several = saveDocument(database, 'workOrders', { ...wo, resolution: 'x'.repeat(6000), checklist: [{ id: 'x', label: '', done: true }] });
+    await expect(several).rejects.toMatchObject({ problems: [expect.objectContaining({ field: 'checklist.0.label' }), expect.objectContaining({ field: 'resolution' })] });
   });
 
   it('an acknowledged push clears the entry, unless the document was edited again meanwhile', async () => {
