@@ -17,7 +17,7 @@ import { loadReferences, type ReferenceSet } from './references';
 import { loadTicketReference } from './ticket-context';
 import { refreshTicketReaders, workOrderReaders } from './ticket-readers';
 import { refreshChildAcls } from './child-acl';
-import { checkUniqueAssetTags } from './unique-tags';
+import { checkUniqueFields } from './unique-fields';
 import { decideRow, rowId, type RawRow, type RowDecision } from './write-plan';
 
 type PlannedWrite = Extract<RowDecision, { kind: 'write' }>;
@@ -37,7 +37,7 @@ export class PushService {
     const ids = rows.map((row, index) => rowId(row, index));
     const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
     if (duplicate) throw badRequest(`document ${duplicate} appears twice in one push`, 'newDocumentState.id');
-    if (collection === 'assets') await checkUniqueAssetTags(this.deps.store, rows);
+    await checkUniqueFields(this.deps.store, collection, rows);
     const masters = await this.deps.store.getMany(collection, ids);
     const references = await loadReferences(this.deps.store, collection, rows.map((row) => row.newDocumentState));
     const now = this.deps.clock.now().toISOString();

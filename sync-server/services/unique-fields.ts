@@ -1,0 +1,44 @@
+import { findHolder, UNIQUE_FIELDS, uniqueKeyOf, type UniqueField } from '@shared/domain/unique-fields';
+import { DOC_TYPE_BY_COLLECTION, type CollectionName } from '@shared/schemas/collections';
+import type { Store } from '../store/store';
+import { AppError } from '../errors';
+
+type Row = { newDocumentState: Record<string, unknown> };
+
+/**
+ * An asset's tag, a site's code and a category's name each name one live document
+ * (shared/domain/unique-fields.ts). Checked before anything of the push is written: against the
+ * stored documents and between the rows of the push; a taken value is a 409 naming the field, as a
+ * taken username is. Two instances accepting the same new value at the same instant is not caught
+ * here; the admin and desk screens check their local copy first as well.
+ */
+export async function checkUniqueFields(store: Store, collection: CollectionName, rows: readonly Row[]): Promise<void> {
+  const rule = UNIQUE_FIELDS[collection];
+  if (!rule) return;
+  const wanted = rows.flatMap((row, index) => {
+    const key = uniqueKeyOf(rule, row.newDocumentState);
+    return key !== undefined && typeof row.newDocumentState.id === 'string' ? [{ doc: row.newDocumentState, key, index }] : [];
+  });
+  if (wanted.length === 0) return;
+  const holders = await loadPossibleHolders(store, collection, rule, wanted.map((row) => row.key));
+  for (const { doc, index } of wanted) {
+    const holder = findHolder(collection, doc, holders);
+    if (holder) {
+      const value = String(doc[rule.field]);
+      throw new AppError(409, 'conflict', `row ${index}: ${rule.field} ${value} is already used by ${rule.noun} ${String(holder.id)}`, `[${index}].newDocumentState.${rule.field}`);
+    }
+    // A later row of the same push may not take it either.
+    holders.push(doc);
+  }
+}
+
+/**
+ * The stored documents that may hold these values. Exact values are looked up (tags have an
+ * index); case-insensitive ones cannot be in a Mango selector, so the whole collection is read —
+ * only categories are like that, a few dozen documents (as ticket pushes read them too).
+ */
+async function loadPossibleHolders(store: Store, collection: CollectionName, rule: UniqueField, keys: string[]): Promise<Record<string, unknown>[]> {
+  const selector = rule.ignoreCase ? { type: DOC_TYPE_BY_COLLECTION[collection] } : { [rule.field]: { $in: [...new Set(keys)] } };
+  const stored = await store.find(collection, selector, rule.ignoreCase ? 10_000 : 1000);
+  return stored.map((entry) => entry.fields);
+}
