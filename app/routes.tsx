@@ -28,6 +28,8 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'notifications', lazy: () => import('./features/notifications/NotificationsPage').then((module) => ({ Component: module.NotificationsPage })) },
   { path: 'admin/users', lazy: () => import('./features/admin/UsersPage').then((module) => ({ Component: module.UsersPage })) },
   { path: 'admin/sla-policies', lazy: () => import('./features/admin/SlaPoliciesPage').then((module) => ({ Component: module.SlaPoliciesPage })) },
+  { path: 'admin/sites', lazy: () => import('./features/admin/SitesPage').then((module) => ({ Component: module.SitesPage })) },
+  { path: 'admin/categories', lazy: () => import('./features/admin/CategoriesPage').then((module) => ({ Component: module.CategoriesPage })) },
   { path: 'settings', lazy: () => import('./features/settings/SettingsPage').then((module) => ({ Component: module.SettingsPage })) },
   { path: '*', Component: NotFoundPage },
 ];

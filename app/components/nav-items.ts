@@ -21,6 +21,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/search', label: 'Search', roles: 'all' },
   { to: '/conflicts', label: 'Conflicts', roles: 'all', Badge: ConflictsBadge },
   { to: '/admin/users', label: 'Users', roles: ['admin'] },
+  { to: '/admin/sites', label: 'Sites', roles: ['admin'] },
+  { to: '/admin/categories', label: 'Categories', roles: ['admin'] },
   { to: '/admin/sla-policies', label: 'SLA', roles: ['admin'] },
   { to: '/notifications', label: 'Alerts', roles: 'all', Badge: UnreadNotificationsCount },
   { to: '/settings', label: 'Settings', roles: 'all' },
