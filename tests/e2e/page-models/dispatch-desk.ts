@@ -2,12 +2,25 @@ import type { Page } from 'playwright-core';
 
 const LONG = { timeout: 60_000 };
 
+type TicketFields = { title: string; description: string; site: string; category: string };
+
 /** The dispatcher's desk as a person uses it: by labels and button names. */
 export class DispatchDesk {
   constructor(private readonly page: Page) {}
 
-  async createTicket(fields: { title: string; description: string; site: string; category: string }): Promise<string> {
+  async createTicket(fields: TicketFields): Promise<string> {
     await this.page.getByRole('link', { name: 'New ticket' }).click();
+    return this.fileTicket(fields);
+  }
+
+  /** On the new-ticket form: waits until a site and a category are offered (reference data arrives by sync). */
+  async waitForChoices(site: string, category: string): Promise<void> {
+    await this.page.getByLabel(/^Site/).locator('option', { hasText: site }).waitFor({ state: 'attached', ...LONG });
+    await this.page.getByLabel(/^Category/).locator('option', { hasText: category }).waitFor({ state: 'attached', ...LONG });
+  }
+
+  /** Fills and sends the new-ticket form that is open; resolves with the ticket's id. */
+  async fileTicket(fields: TicketFields): Promise<string> {
     await this.page.getByLabel('Title', { exact: true }).fill(fields.title);
     await this.page.getByLabel('Description').fill(fields.description);
     await this.page.getByLabel(/^Site/).selectOption({ label: fields.site });
