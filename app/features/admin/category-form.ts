@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { findHolder } from '@shared/domain/unique-fields';
 import type { Priority } from '@shared/schemas/common';
 import { CategorySchema, type Category } from '@shared/schemas/misc';
-import { withProblems, type Checked, type FieldProblems } from './field-problems';
+import { toChecked, type Checked, type FieldProblems } from './field-problems';
 import { parseSkills } from './user-form';
 
 /** A category as the admin types it: skills comma-separated, as on the Users screen. */
@@ -35,5 +35,5 @@ export function checkCategory(input: CategoryInput, base: Category | undefined, 
   const earlier: FieldProblems = {};
   const holder = findHolder('categories', candidate, categories);
   if (holder) earlier.name = `There is already a category called ${holder.name}; names ignore case.`;
-  return withProblems(CategorySchema.safeParse(candidate), earlier);
+  return toChecked(CategorySchema.safeParse(candidate), earlier);
 }

@@ -32,7 +32,7 @@ export function describeIssue(issue: Issue): string {
 }
 
 /** Problems found before the schema (a taken code, an unreadable number) go first: they say more. */
-export function withProblems<D>(parsed: z.ZodSafeParseResult<D>, earlier: FieldProblems, fieldOf?: (path: readonly PropertyKey[]) => string): Checked<D> {
+export function toChecked<D>(parsed: z.ZodSafeParseResult<D>, earlier: FieldProblems, fieldOf?: (path: readonly PropertyKey[]) => string): Checked<D> {
   const problems = { ...(parsed.success ? {} : problemsFromIssues(parsed.error.issues, fieldOf)), ...definedOnly(earlier) };
   if (parsed.success && Object.keys(problems).length === 0) return { ok: true, doc: parsed.data };
   return { ok: false, problems };

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { findHolder } from '@shared/domain/unique-fields';
 import { SiteSchema, type Site } from '@shared/schemas/site';
-import { withProblems, type Checked, type FieldProblems } from './field-problems';
+import { toChecked, type Checked, type FieldProblems } from './field-problems';
 
 /** A site as the admin types it: coordinates stay text until checked. */
 export type SiteInput = { code: string; name: string; address: string; lat: string; lng: string; timezone: string };
@@ -46,7 +46,7 @@ export function checkSite(input: SiteInput, base: Site | undefined, sites: reado
   if (holder) earlier.code = `${holder.name} already has the code ${candidate.code}; choose another.`;
   const parsed = SiteSchema.safeParse(candidate);
   // The coordinates' own words say which number is wanted, whatever the schema found wrong.
-  const checked = withProblems(parsed, earlier, siteInputField);
+  const checked = toChecked(parsed, earlier, siteInputField);
   if (checked.ok) return checked;
   const hints = (['lat', 'lng'] as const).filter((field) => checked.problems[field]).map((field) => [field, COORDINATE_HINTS[field]]);
   return { ok: false, problems: { ...checked.problems, ...Object.fromEntries(hints) } };
