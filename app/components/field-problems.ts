@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * A form's problems, one per field, so a single submit says everything that needs fixing instead of
  * one field per attempt. Errors from the form's own checks (InputError) and from the shared schema
@@ -15,3 +17,13 @@ export function firstPerField(problems: readonly FieldProblem[]): FieldProblem[]
 export function problemFor(problems: readonly FieldProblem[] | undefined, field: string): string | undefined {
   return problems?.find((problem) => problem.field === field || problem.field.startsWith(`${field}.`))?.message;
 }
+
+/** A schema issue in words for the field it is shown beside, rather than zod's type language. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return 'Required.';
+  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${String(issue.maximum)} characters.`;
+  if (issue.code === 'too_big' && issue.origin === 'array') return `At most ${String(issue.maximum)} entries.`;
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Enter a number.';
+  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1) + (issue.message.endsWith('.') ? '' : '.');
+}
+

@@ -1,5 +1,5 @@
 import { isSameClientContent } from '@shared/domain/doc-rules';
-import { firstPerField, type FieldProblem } from '../components/field-problems';
+import { describeIssue, firstPerField, type FieldProblem } from '../components/field-problems';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
 import type { RxDocument } from 'rxdb';
@@ -32,9 +32,11 @@ export async function saveDocument<C extends CollectionName>(db: AppDatabase, co
   const stamp = now.toISOString();
   const parsed = COLLECTION_SCHEMAS[collection].safeParse({ ...doc, updatedAt: stamp, _deleted: false });
   if (!parsed.success) {
-    const problems = firstPerField(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: `${issue.path.join('.')}: ${issue.message}` })));
-    const first = problems[0] ?? { field: '', message: 'invalid' };
-    throw new LocalValidationError(first.message, first.field, problems);
+    // Each problem in words, for beside its field; the error's own message names the field, for one-line displays.
+    const problems = firstPerField(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: describeIssue(issue) })));
+    const first = parsed.error.issues[0];
+    const field = first?.path.join('.') ?? '';
+    throw new LocalValidationError(`${field}: ${first?.message ?? 'invalid'}`, field, problems);
   }
   const { _deleted, ...fields } = parsed.data as DocOf<C>;
   void _deleted;

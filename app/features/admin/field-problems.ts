@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeIssue } from '../../components/field-problems';
 import { formFieldOf } from './user-form';
 
 /** What is wrong with a form, per input: every invalid input at once, one message each. */
@@ -21,14 +22,6 @@ export function problemsFromIssues(issues: readonly Issue[], fieldOf: (path: rea
     problems[field] ??= describeIssue(issue);
   }
   return problems;
-}
-
-export function describeIssue(issue: Issue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return 'Required.';
-  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${String(issue.maximum)} characters.`;
-  if (issue.code === 'too_big' && issue.origin === 'array') return `At most ${String(issue.maximum)} entries.`;
-  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Enter a number.';
-  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1) + (issue.message.endsWith('.') ? '' : '.');
 }
 
 /** Problems found before the schema (a taken code, an unreadable number) go first: they say more. */

@@ -14,9 +14,11 @@ export function errorFor(error: ActionError | undefined, field: string): string 
   return error ? problemFor(error.problems ?? [error], field) : undefined;
 }
 
-/** The first problem about none of the fields that show their own message (for the form's foot). */
+/** The first problem about none of the fields that show their own message (for the form's foot, so it names its field). */
 export function errorOutside(error: ActionError | undefined, shownFields: readonly string[]): string | undefined {
-  return (error?.problems ?? (error ? [error] : [])).find((problem) => !shownFields.some((field) => problemFor([problem], field)))?.message;
+  const outside = (error?.problems ?? (error ? [error] : [])).find((problem) => !shownFields.some((field) => problemFor([problem], field)));
+  if (!outside) return undefined;
+  return outside.field && !outside.message.startsWith(`${outside.field}:`) ? `${outside.field}: ${outside.message}` : outside.message;
 }
 
 /**
