@@ -6,6 +6,7 @@ import type { AppDeps } from './app-deps';
 import { type Clock, fileClock, systemClock } from './clock';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
+import { CurrentPrincipals } from './auth/current-principals';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { ensureDemoData } from './seed/demo';
 import { parseStoredDoc } from './replication/visibility';
@@ -34,9 +35,12 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
   const parseRow = (collection: CollectionName, row: ChangeRow) => void parseStoredDoc(collection, row.stored.fields, logger);
   if (config.PULL_CACHE_MAX_DOCS > 0) store.cacheChanges(CACHED_COLLECTIONS, config.PULL_CACHE_MAX_DOCS, parseRow);
   const clock = options.clock ?? (config.TEST_CLOCK_FILE ? fileClock(config.TEST_CLOCK_FILE) : systemClock);
-  const deps: AppDeps = { config, store, logger, clock };
+  const principals = new CurrentPrincipals(store, logger);
+  const deps: AppDeps = { config, store, logger, clock, principals };
   if (config.SEED_DEMO) await ensureDemoData(deps);
   await ensureFirstAdmin(deps);
+  // Before the first request: every token is checked against the users' current access.
+  await principals.start();
   const http = await listen(createApp(deps), config.PORT, config.HOST);
   const slaChecker = startSlaChecker(deps);
   const { port } = http.address() as AddressInfo;
@@ -47,6 +51,7 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     couchUrl,
     close: async () => {
       await slaChecker?.stop();
+      principals.stop();
       store.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

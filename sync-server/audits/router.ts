@@ -12,7 +12,7 @@ type Params = z.infer<typeof AuditParamsSchema>;
 export function createAuditsRouter(deps: AppDeps) {
   const router = Router();
   const service = new AuditService(deps);
-  router.use(requireAuth(deps.config.JWT_SECRET, deps.clock));
+  router.use(requireAuth(deps));
 
   router.get('/:id', validate('params', AuditParamsSchema), async (_req, res) => {
     const { id } = res.locals.params as Params;

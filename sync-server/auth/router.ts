@@ -54,7 +54,7 @@ export function createAuthRouter(deps: AppDeps) {
     res.status(204).end();
   });
 
-  router.get('/me', requireAuth(deps.config.JWT_SECRET, deps.clock), async (_req, res) => {
+  router.get('/me', requireAuth(deps), async (_req, res) => {
     const user = await loadActiveUser(deps.store, principalOf(res).id, deps.logger);
     if (!user) throw unauthorized('This account no longer exists or has been deactivated');
     res.set('Cache-Control', 'no-store').json(user);

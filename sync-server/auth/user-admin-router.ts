@@ -19,7 +19,7 @@ import { RefreshTokens } from './refresh-tokens';
 export function createUserAdminRouter(deps: AppDeps) {
   const router = Router();
   const tokens = new RefreshTokens(deps.store, deps.clock);
-  router.use(requireAuth(deps.config.JWT_SECRET, deps.clock), (_req, res, next) => {
+  router.use(requireAuth(deps), (_req, res, next) => {
     next(principalOf(res).role === 'admin' ? undefined : forbidden('only admins manage users'));
   });
 

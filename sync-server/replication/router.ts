@@ -16,7 +16,7 @@ import { openChangeStream } from './stream';
 export function createSyncRouter(deps: AppDeps) {
   const router = Router();
   const pushService = new PushService(deps, new NumberAllocator(deps.store));
-  router.use(requireAuth(deps.config.JWT_SECRET, deps.clock));
+  router.use(requireAuth(deps));
   // A user's documents never sit in a browser's or a proxy's HTTP cache (a shared device, a sign-out).
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

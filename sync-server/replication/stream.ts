@@ -14,9 +14,10 @@ import { parseStoredDoc, visibilityOf } from './visibility';
  * store's `_changes` feed so every server instance sees every write. Each connection starts with
  * RESYNC (the client pulls by checkpoint to cover anything it missed while disconnected);
  * heartbeats keep proxies from closing an idle stream. A stream ends when the access token it
- * was opened with expires: the client reconnects with a renewed one, so a deactivated user, a
- * reset password or a changed role or site list stops what reaches that device within one
- * token lifetime, as it does for pulls and pushes.
+ * was opened with expires, and at once when the user's role, sites or active flag change
+ * (auth/current-principals.ts): the client reconnects with a renewed token, so what reaches the
+ * device follows the user's current access, as for pulls and pushes. A reset password stops it
+ * within one token lifetime.
  */
 export async function openChangeStream(deps: AppDeps, { principal, expiresAt }: VerifiedToken, res: Response): Promise<void> {
   res.writeHead(200, {
@@ -35,9 +36,14 @@ export async function openChangeStream(deps: AppDeps, { principal, expiresAt }: 
     }));
   const heartbeat = setInterval(() => write(': heartbeat\n\n'), deps.config.STREAM_HEARTBEAT_MS);
   const expiry = setTimeout(() => res.end(), Math.max(0, expiresAt.getTime() - deps.clock.now().getTime()));
+  // A changed role or site list, or a deactivation, ends the stream at once, as it refuses the token.
+  const stopAccessWatch = deps.principals.onChange((userId) => {
+    if (userId === principal.id && !deps.principals.isCurrent(principal)) res.end();
+  });
   res.on('close', () => {
     clearInterval(heartbeat);
     clearTimeout(expiry);
+    stopAccessWatch();
     for (const subscription of subscriptions) subscription.stop();
   });
   // Only once every feed position is fixed: a write after this point reaches the stream, a write

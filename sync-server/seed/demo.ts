@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app-deps';
+import type { ServiceDeps } from '../app-deps';
 import { credentialId, setPassword } from '../auth/credentials';
 import { computeAcl } from '../services/acl';
 import type { AccessMeta } from '../store/couch-docs';
@@ -23,7 +23,7 @@ export const SEED_MARKER_ID = 'seed:demo';
  *   one win, and the loser treats the conflict as "already being seeded".
  * - An unfinished seed (marker `started`) is completed: every write is insert-if-missing by fixed ids.
  */
-export async function ensureDemoData(deps: AppDeps): Promise<void> {
+export async function ensureDemoData(deps: ServiceDeps): Promise<void> {
   const { store, logger } = deps;
   const marker = await readMarker(store);
   if (marker?.state === 'done') {
@@ -69,7 +69,7 @@ async function claimSeed(store: Store, now: Date): Promise<SeedMarker | undefine
   }
 }
 
-async function seedDemo(deps: AppDeps, marker: SeedMarker): Promise<void> {
+async function seedDemo(deps: ServiceDeps, marker: SeedMarker): Promise<void> {
   const startedMs = performance.now();
   const number = await allocateNumbers(deps.store, { TCK: DEMO_TICKET_COUNT, WO: DEMO_WORK_ORDER_COUNT });
   const data = generateDemoData({ base: new Date(marker.base), seed: marker.seed, number });
@@ -79,7 +79,7 @@ async function seedDemo(deps: AppDeps, marker: SeedMarker): Promise<void> {
   deps.logger.info({ counts, written, ms: Math.round(performance.now() - startedMs) }, 'demo data seeded');
 }
 
-async function markDone(deps: AppDeps, marker: SeedMarker): Promise<void> {
+async function markDone(deps: ServiceDeps, marker: SeedMarker): Promise<void> {
   try {
     await deps.store.putPrivate('counters', { ...marker, state: 'done', finishedAt: deps.clock.now().toISOString() });
   } catch (error) {
@@ -93,7 +93,7 @@ async function markDone(deps: AppDeps, marker: SeedMarker): Promise<void> {
  * Reference data first, users and their passwords last: until the users exist nobody can log in,
  * and a store whose users are all there is one the seed has (nearly) finished.
  */
-async function writeDemoData(deps: AppDeps, data: DemoData): Promise<Record<string, number>> {
+async function writeDemoData(deps: ServiceDeps, data: DemoData): Promise<Record<string, number>> {
   const { store } = deps;
   const written: Record<string, number> = {};
   written.sites = await insertMissing(store, 'sites', withAcl('sites', data.sites));
@@ -121,7 +121,7 @@ function commentEntries(data: DemoData, tickets: readonly { doc: { id: string };
 }
 
 /** Every demo account gets DEMO_PASSWORD, unless it already has a credential (a resumed seed). */
-async function ensureCredentials(deps: AppDeps, data: DemoData): Promise<number> {
+async function ensureCredentials(deps: ServiceDeps, data: DemoData): Promise<number> {
   const created = await Promise.all(
     data.users.map(async (user) => {
       if (await deps.store.getPrivate('auth', credentialId(user.username))) return 0;

@@ -17,7 +17,7 @@ import { recomputeOpenTickets } from './recompute';
  */
 export function createSlaPolicyRouter(deps: AppDeps) {
   const router = Router();
-  router.use(requireAuth(deps.config.JWT_SECRET, deps.clock), (_req, res, next) => {
+  router.use(requireAuth(deps), (_req, res, next) => {
     next(principalOf(res).role === 'admin' ? undefined : forbidden('only admins manage SLA policies'));
   });
 

@@ -1,5 +1,5 @@
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
-import type { AppDeps } from '../app-deps';
+import type { ServiceDeps } from '../app-deps';
 import { recomputeOpenTickets, recordCommentResponse } from './recompute';
 import { advanceTicketOfWorkOrder } from './ticket-follows-work';
 
@@ -8,7 +8,7 @@ import { advanceTicketOfWorkOrder } from './ticket-follows-work';
  * written, in the push service): a comment may be the first response; a job starting or finishing
  * moves its ticket; a changed policy or a site's time zone moves the due times of open tickets.
  */
-export async function applySlaAfterWrite(deps: AppDeps, collection: CollectionName, before: (AnyDoc | undefined)[], after: AnyDoc[], actorId: string): Promise<void> {
+export async function applySlaAfterWrite(deps: ServiceDeps, collection: CollectionName, before: (AnyDoc | undefined)[], after: AnyDoc[], actorId: string): Promise<void> {
   for (const [index, doc] of after.entries()) {
     const previous = before[index];
     if (doc.type === 'workOrder') {

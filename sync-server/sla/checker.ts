@@ -6,7 +6,7 @@ import { type SlaPolicy, SlaPolicySchema } from '@shared/schemas/misc';
 import { type Site, SiteSchema } from '@shared/schemas/site';
 import type { Ticket, TicketSla } from '@shared/schemas/ticket';
 import { type User, UserSchema } from '@shared/schemas/user';
-import type { AppDeps } from '../app-deps';
+import type { ServiceDeps } from '../app-deps';
 import { parseStoredDoc } from '../replication/visibility';
 import type { BulkWrite, RawStored } from '../store/store';
 import { computeAcl } from '../services/acl';
@@ -53,7 +53,7 @@ export class SlaChecker {
   indexRefreshed: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly deps: AppDeps,
+    private readonly deps: ServiceDeps,
     private readonly options: CheckerOptions,
   ) {
     indexDueTickets(deps.store);

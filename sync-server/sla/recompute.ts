@@ -4,7 +4,7 @@ import { computeTicketSla, recordFirstResponse } from '@shared/domain/sla/ticket
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
 import type { Ticket, TicketSla } from '@shared/schemas/ticket';
-import type { AppDeps } from '../app-deps';
+import type { ServiceDeps } from '../app-deps';
 import { parseStoredDoc } from '../replication/visibility';
 import type { RawStored, Selector } from '../store/store';
 import { FALLBACK_TIME_ZONE, targetsOf } from './ticket-fields';
@@ -24,7 +24,7 @@ const recomputed: SlaChange = (ticket, policy, site, now) =>
  * Recompute the SLA of every open ticket that matches `selector` (those under a changed policy, or
  * at a site whose time zone changed), page by page in id order. Returns how many tickets changed.
  */
-export async function recomputeOpenTickets(deps: AppDeps, selector: Selector): Promise<number> {
+export async function recomputeOpenTickets(deps: ServiceDeps, selector: Selector): Promise<number> {
   let after = '';
   let changed = 0;
   for (;;) {
@@ -39,7 +39,7 @@ export async function recomputeOpenTickets(deps: AppDeps, selector: Selector): P
 }
 
 /** The assignee's first comment on a ticket nobody has responded to yet is its first response. */
-export async function recordCommentResponse(deps: AppDeps, ticketId: string, authorId: string, at: Date): Promise<void> {
+export async function recordCommentResponse(deps: ServiceDeps, ticketId: string, authorId: string, at: Date): Promise<void> {
   const stored = await deps.store.get('tickets', ticketId);
   if (!stored) return;
   await updateTicketSla(deps, stored, (ticket, policy, site, now) => {
@@ -50,7 +50,7 @@ export async function recordCommentResponse(deps: AppDeps, ticketId: string, aut
 }
 
 /** Apply an SLA change to a stored ticket under MVCC, re-reading after a lost race. */
-async function updateTicketSla(deps: AppDeps, first: RawStored, change: SlaChange): Promise<boolean> {
+async function updateTicketSla(deps: ServiceDeps, first: RawStored, change: SlaChange): Promise<boolean> {
   const { store, logger, clock } = deps;
   let stored: RawStored | undefined = first;
   for (let attempt = 0; attempt < MVCC_ATTEMPTS && stored; attempt++) {

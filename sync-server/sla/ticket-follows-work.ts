@@ -3,7 +3,7 @@ import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import type { WorkOrder } from '@shared/schemas/work-order';
-import type { AppDeps } from '../app-deps';
+import type { ServiceDeps } from '../app-deps';
 import { parseStoredDoc } from '../replication/visibility';
 import { activityAcl, buildActivity } from '../services/audit';
 import { workOrdersOfTicket } from '../services/ticket-readers';
@@ -16,7 +16,7 @@ const MVCC_ATTEMPTS = 5;
  * engineer who pushed the job's change, with the SLA fields computed as for any ticket write and an
  * activity on the ticket. Under MVCC: a ticket changed meanwhile is read again and judged again.
  */
-export async function advanceTicketOfWorkOrder(deps: AppDeps, before: WorkOrder | undefined, after: WorkOrder, actorId: string): Promise<void> {
+export async function advanceTicketOfWorkOrder(deps: ServiceDeps, before: WorkOrder | undefined, after: WorkOrder, actorId: string): Promise<void> {
   if (!after.ticketId || before?.status === after.status) return;
   const { store, logger } = deps;
   const siblings = await workOrdersOfTicket(deps, after.ticketId);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { apiAs, buildWorkOrder, insertWorld, PEOPLE, WORLD } from '../helpers/replication-world';
 import { pullAll, pushRows } from '../helpers/sync-client';
+import type { User } from '@shared/schemas/user';
 
 let server: TestServer;
 const secret = 'test-secret-test-secret-test-secret-0123';
@@ -86,7 +87,10 @@ describe('read scope', () => {
     const before = apiAs(server.url, PEOPLE.managerA, secret);
     const tickets = await pullAll(before, 'tickets', 100);
     const assets = await pullAll(before, 'assets', 100);
-    // The admin moved them to site B: their next token says so, and nothing in either site changed.
+    // The admin moves them to site B: the token they hold is refused from then on (the device
+    // renews it), their next one says so, and nothing in either site changed.
+    await moveManagerA(['site-b']);
+    expect((await before.get('/api/sync/assets/pull?limit=1')).status).toBe(401);
     const after = apiAs(server.url, { ...PEOPLE.managerA, siteIds: ['site-b'] }, secret);
     const removedOrAdded = (docs: { id: string; _deleted?: boolean }[]) => Object.fromEntries(docs.map((doc) => [doc.id, doc._deleted ? 'removed' : 'visible']));
     const ticketsNow = await pullAll(after, 'tickets', 2, tickets.checkpoint);
@@ -96,6 +100,7 @@ describe('read scope', () => {
     expect(removedOrAdded(assetsNow.documents)).toEqual({ a1: 'removed', a2: 'removed', a3: 'removed', b1: 'visible', b2: 'visible' });
     // Caught up: the next pull from where it ended has nothing, and the same scope is not caught up twice.
     expect((await pullAll(after, 'assets', 100, assetsNow.checkpoint)).documents).toEqual([]);
+    await moveManagerA(PEOPLE.managerA.siteIds);
   });
 
   it('a checkpoint whose former scope was forged counts only for its position: no catch-up serves what the token does not allow', async () => {
@@ -128,3 +133,12 @@ describe('read scope', () => {
     expect(engB.documents.find((doc) => doc.id === 'wo-04')).toMatchObject({ _deleted: false, assigneeId: PEOPLE.engB.id });
   });
 });
+
+/** What the admin's Users screen does: a synced edit of the manager's sites. */
+async function moveManagerA(siteIds: string[]) {
+  const admin = apiAs(server.url, PEOPLE.admin, secret);
+  const users = (await pullAll(admin, 'users', 100)).documents as User[];
+  const manager = users.find((user) => user.id === PEOPLE.managerA.id);
+  if (!manager) throw new Error('managerA is not in the world');
+  expect((await pushRows(admin, 'users', [{ assumedMasterState: manager, newDocumentState: { ...manager, siteIds } }])).body).toEqual([]);
+}

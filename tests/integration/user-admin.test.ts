@@ -3,7 +3,7 @@ import type { User } from '@shared/schemas/user';
 import type { LoginResponse } from '@shared/sync/auth-protocol';
 import { USERS_ADMIN_PATH } from '@shared/sync/user-admin-protocol';
 import { loginAs, TestApi } from '../helpers/api-client';
-import { pullAll } from '../helpers/sync-client';
+import { pullAll, pushRows, StreamReader } from '../helpers/sync-client';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 type ErrorReply = { error: string; message: string; field?: string };
@@ -118,5 +118,45 @@ describe('PUT /api/admin/users/:id/password', () => {
     const dispatcher = await loginAs(server.url, 'dispatch1');
     expect((await setPasswordOf(dispatcher, 'user-eng2', 'long enough secret')).status).toBe(403);
     expect((await signIn('eng2', 'demo1234')).status).toBe(200);
+  });
+});
+
+describe('a change of access takes effect at once', () => {
+  /** What the Users screen does: a synced edit of the user's document. */
+  async function editUser(id: string, change: Partial<User>) {
+    const stored = ((await pullAll(admin, 'users', 1000)).documents as User[]).find((user) => user.id === id);
+    if (!stored) throw new Error(`user ${id} is not in the directory`);
+    expect((await pushRows(admin, 'users', [{ assumedMasterState: stored, newDocumentState: { ...stored, ...change } }])).body).toEqual([]);
+  }
+
+  it('refuses the token issued before a move to another site and ends its stream; the renewed one has the new sites', async () => {
+    const input = newUser();
+    const { id } = (await admin.post<User>(USERS_ADMIN_PATH, input)).body;
+    const session = (await signIn(input.username, input.password)).body;
+    const device = new TestApi(server.url, session.accessToken);
+    expect((await device.get('/api/sync/workOrders/pull?limit=1')).status).toBe(200);
+    const stream = await StreamReader.open(device);
+    try {
+      await editUser(id, { siteIds: ['site-ber'] });
+      const outcome = await Promise.race([stream.ended.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+      expect(outcome).toBe('ended');
+      expect((await device.get('/api/sync/workOrders/pull?limit=1')).status).toBe(401);
+    } finally {
+      stream.close();
+    }
+    const renewed = await anonymous.post<LoginResponse>('/api/auth/refresh', { refreshToken: session.refreshToken });
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.user.siteIds).toEqual(['site-ber']);
+    expect((await new TestApi(server.url, renewed.body.accessToken).get('/api/sync/workOrders/pull?limit=1')).status).toBe(200);
+  });
+
+  it('refuses a deactivated user’s token at once, and does not renew it', async () => {
+    const input = newUser();
+    const { id } = (await admin.post<User>(USERS_ADMIN_PATH, input)).body;
+    const session = (await signIn(input.username, input.password)).body;
+    const device = new TestApi(server.url, session.accessToken);
+    await editUser(id, { active: false });
+    expect((await device.get('/api/sync/workOrders/pull?limit=1')).status).toBe(401);
+    expect((await anonymous.post('/api/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
   });
 });
