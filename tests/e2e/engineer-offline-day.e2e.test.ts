@@ -77,8 +77,8 @@ describe('a field engineer works a whole day offline', () => {
     await workOrder.drawSignature('Pat Customer');
     expect(await workOrder.completionRefusal('Contactor replaced, unit back in service.')).toMatch(/signature is not saved/);
     expect(await workOrder.status()).toMatch(/in progress/i);
-    await workOrder.saveSignature();
-    await workOrder.complete('Contactor replaced, unit back in service.');
+    // "Complete job" pressed while the signature is still being stored waits for it.
+    await workOrder.saveSignatureThenCompleteAtOnce('Contactor replaced, unit back in service.');
     expect(await workOrder.isMarkedUnsynced()).toBe(true);
     await sync.waitForPending(1);
     // Still offline: the asset's service history has the job and what was done, newest first.

@@ -3,7 +3,7 @@ import type { WorkOrder } from '@shared/schemas/work-order';
 import { FieldError } from '../../components/FieldError';
 import { formatDay, formatTime } from '../../components/format';
 import { useSession } from '../../session/SessionContext';
-import { useSignatureUnsaved } from './unsaved-signature';
+import { signatureSaveUnderWay, useSignatureUnsaved } from './unsaved-signature';
 import { useWorkOrderAction } from './useWorkOrderAction';
 import { canComplete, completeWorkOrder, isTerminal, runningTimer } from './work-order-actions';
 
@@ -45,8 +45,11 @@ export function CompletionSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: 
   const message = (signatureBlocked && signatureUnsaved ? 'The customer’s signature is not saved: press “Save signature” above (or “Clear”), then complete the job.' : undefined) ?? error?.message ?? draft.error?.message;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSignatureBlocked(signatureUnsaved);
-    if (signatureUnsaved) return;
+    // "Save signature" pressed a moment ago: complete once it is stored, with the signature on the job.
+    const saveUnderWay = signatureSaveUnderWay(wo.id);
+    const signatureReady = saveUnderWay ? await saveUnderWay : !signatureUnsaved;
+    setSignatureBlocked(!signatureReady);
+    if (!signatureReady) return;
     await run((current, now) => completeWorkOrder(current, resolution, user.role, now));
   }
 

@@ -10,7 +10,7 @@ import { LocalValidationError } from '../../db/writes';
 import { base64ToDataUrl, compressImage } from '../../platform/image';
 import { SignaturePad } from '../../platform/signature-pad';
 import { useSession } from '../../session/SessionContext';
-import { markSignatureUnsaved } from './unsaved-signature';
+import { markSignatureUnsaved, trackSignatureSave } from './unsaved-signature';
 
 type Signature = NonNullable<WorkOrder['signature']>;
 type FieldError = { field: 'pad' | 'name' | 'save'; message: string };
@@ -140,13 +140,20 @@ function SignatureForm({ workOrder, onSaved, onCancel }: FormProps) {
     if (typed) pad.signWithText(customer);
     setSaving(true);
     setError(null);
+    // "Complete job" pressed while this runs waits for it instead of finding the signature unsaved.
+    await trackSignatureSave(workOrder.id, storeSignature(pad, customer));
+  }
+
+  async function storeSignature(pad: SignaturePad, customer: string): Promise<boolean> {
     try {
       const image = await compressImage(await pad.toPngBlob(), { type: 'image/png', maxDimension: 1200 });
       const saved = await saveWorkOrderSignature(db, workOrder, { name: customer, image, userId: user.id });
       onSaved(saved.signature);
+      return true;
     } catch (failure) {
       if (failure instanceof LocalValidationError && failure.field.startsWith('signature.name')) refuse('name', `Customer name: ${failure.message}`);
       else refuse('save', `The signature could not be saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      return false;
     } finally {
       setSaving(false);
     }

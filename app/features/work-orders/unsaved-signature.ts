@@ -6,6 +6,8 @@ import { useSyncExternalStore } from 'react';
  */
 const unsaved = new Set<string>();
 const listeners = new Set<() => void>();
+/** Saves under way, each settling with whether it was saved: a completion pressed meanwhile waits for it. */
+const saving = new Map<string, Promise<boolean>>();
 
 export function markSignatureUnsaved(workOrderId: string, isUnsaved: boolean): void {
   if (unsaved.has(workOrderId) === isUnsaved) return;
@@ -22,4 +24,18 @@ export function useSignatureUnsaved(workOrderId: string): boolean {
     },
     () => unsaved.has(workOrderId),
   );
+}
+
+/** Records a signature save under way until it settles. */
+export function trackSignatureSave(workOrderId: string, save: Promise<boolean>): Promise<boolean> {
+  saving.set(workOrderId, save);
+  void save.finally(() => {
+    if (saving.get(workOrderId) === save) saving.delete(workOrderId);
+  });
+  return save;
+}
+
+/** The signature save under way on this work order, if any. */
+export function signatureSaveUnderWay(workOrderId: string): Promise<boolean> | undefined {
+  return saving.get(workOrderId);
 }

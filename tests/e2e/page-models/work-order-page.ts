@@ -68,6 +68,26 @@ export class WorkOrderPage {
     await this.page.getByTestId('signature-saved').waitFor();
   }
 
+  /**
+   * Presses "Save signature" and, while it is still being stored, "Complete job" (the CPU slowed down
+   * so the press surely lands during the save, as on a busy phone); the job completes with it.
+   */
+  async saveSignatureThenCompleteAtOnce(resolution: string): Promise<void> {
+    await this.page.getByLabel('Resolution').fill(resolution);
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    try {
+      await this.page.getByRole('button', { name: 'Save signature' }).click();
+      await this.page.getByRole('status').filter({ hasText: 'Saving the signature' }).waitFor();
+      await this.page.getByRole('button', { name: 'Complete job' }).click();
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    }
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="wo-status"]')?.getAttribute('data-status') === 'completed');
+    await this.page.getByTestId('signature-saved').waitFor();
+  }
+
   /** Presses "Complete job" and resolves with the error the completion then shows. */
   async completionRefusal(resolution: string): Promise<string> {
     await this.page.getByLabel('Resolution').fill(resolution);
