@@ -4,7 +4,15 @@ import type { Ticket } from '@shared/schemas/ticket';
 import type { WorkOrder } from '@shared/schemas/work-order';
 
 export type SlaWorst = Ticket['sla']['state'] | 'none';
-const RANK: Record<SlaWorst, number> = { none: 0, ok: 1, warning: 2, breached: 3 };
+/** How urgent each state is: markers and clusters sort and colour by it. */
+export const SLA_RANK: Record<SlaWorst, number> = { none: 0, ok: 1, warning: 2, breached: 3 };
+
+/** The most urgent of some SLA states (breached > warning > ok > none); `none` for no states. */
+export function worstOf(states: Iterable<SlaWorst>): SlaWorst {
+  let worst: SlaWorst = 'none';
+  for (const state of states) if (SLA_RANK[state] > SLA_RANK[worst]) worst = state;
+  return worst;
+}
 
 /** Open tickets per site and the worst SLA state among them (the marker's colour). */
 export function summariseSites(tickets: readonly Ticket[]): Map<string, { open: Ticket[]; worst: SlaWorst }> {
@@ -13,7 +21,7 @@ export function summariseSites(tickets: readonly Ticket[]): Map<string, { open: 
     if (!OPEN_TICKET_STATUSES.includes(ticket.status)) continue;
     const entry = bySite.get(ticket.siteId) ?? { open: [], worst: 'none' };
     entry.open.push(ticket);
-    if (RANK[ticket.sla.state] > RANK[entry.worst]) entry.worst = ticket.sla.state;
+    entry.worst = worstOf([entry.worst, ticket.sla.state]);
     bySite.set(ticket.siteId, entry);
   }
   return bySite;
