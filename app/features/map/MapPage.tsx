@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { CircleMarker, MapContainer, Marker, TileLayer, Tooltip } from 'react-leaflet';
-import { divIcon, latLngBounds, type LatLngBoundsExpression } from 'leaflet';
+import { CircleMarker, MapContainer, TileLayer, Tooltip } from 'react-leaflet';
+import { latLngBounds, type LatLngBoundsExpression } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { MapConfig } from '@shared/sync/map-config';
 import type { Site } from '@shared/schemas/site';
@@ -10,19 +10,15 @@ import { PriorityBadge, SlaBadge, StatusBadge } from '../../components/Badges';
 import { formatTime } from '../../components/format';
 import { useNow } from '../../components/useNow';
 import { useCollection } from '../../db/useCollection';
+import { JobClusters, type MapSelection } from './JobClusters';
 import { loadMapConfig } from './map-config';
-import { lastCheckIns, summariseSites, todaysWorkOrders, type SlaWorst } from './map-data';
+import { lastCheckIns, summariseSites, todaysWorkOrders } from './map-data';
 import './map.css';
 
-const WORST_LABEL: Record<SlaWorst, string> = { none: 'no open tickets', ok: 'on track', warning: 'at risk', breached: 'breached' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /**
- * Sites with their open-ticket count, coloured by the worst SLA state (the count and a text label
- * carry the meaning too), engineers' last check-ins, and today's jobs. Works with no tiles at all.
+ * Open tickets at their sites, clustered: each cluster shows its count and the worst SLA state
+ * inside (colour, a "!" and its name carry it), engineers' last check-ins, and today's jobs.
+ * Works with no tiles at all.
  */
 export function MapPage() {
   const sites = useCollection('sites');
@@ -30,7 +26,7 @@ export function MapPage() {
   const workOrders = useCollection('workOrders');
   const users = useCollection('users', { role: 'engineer' });
   const [config, setConfig] = useState<MapConfig>();
-  const [selectedSite, setSelectedSite] = useState<string>();
+  const [selection, setSelection] = useState<MapSelection>();
   const now = useNow(60_000);
 
   useEffect(() => {
@@ -49,7 +45,7 @@ export function MapPage() {
 
   if (!sites || !config) return <p className="page-message" role="status">Loading the map…</p>;
   const bounds: LatLngBoundsExpression | undefined = sites.length > 0 ? latLngBounds(sites.map((site) => [site.location.lat, site.location.lng])).pad(0.2) : undefined;
-  const selected = selectedSite ? siteById.get(selectedSite) : undefined;
+  const selected = selection ? siteById.get(selection.siteId) : undefined;
 
   return (
     <div className="desk map-page">
@@ -58,9 +54,7 @@ export function MapPage() {
         <div className="map-view" data-testid="map">
           <MapContainer {...(bounds ? { bounds } : { center: [20, 0], zoom: 2 })} scrollWheelZoom maxZoom={config.maxZoom} className="map-view__leaflet">
             <TileLayer url={config.tileUrl} attribution={config.attribution} maxZoom={config.maxZoom} crossOrigin="anonymous" />
-            {sites.map((site) => (
-              <SiteMarker key={site.id} site={site} count={summary.get(site.id)?.open.length ?? 0} worst={summary.get(site.id)?.worst ?? 'none'} onSelect={setSelectedSite} />
-            ))}
+            <JobClusters sites={sites} openBySite={summary} onSelect={setSelection} />
             {[...positions].map(([engineerId, position]) => (
               <CircleMarker key={engineerId} center={[position.lat, position.lng]} radius={7} pathOptions={{ color: '#0b3d91', fillOpacity: 0.8 }}>
                 <Tooltip>
@@ -71,7 +65,11 @@ export function MapPage() {
           </MapContainer>
         </div>
         <aside className="map-page__side">
-          {selected ? <SiteTickets site={selected} tickets={summary.get(selected.id)?.open ?? []} onClose={() => setSelectedSite(undefined)} /> : <p className="muted">Choose a site marker to list its open tickets.</p>}
+          {selected ? (
+            <SiteTickets site={selected} tickets={summary.get(selected.id)?.open ?? []} current={selection?.ticketId} onClose={() => setSelection(undefined)} />
+          ) : (
+            <p className="muted">Choose a ticket or a site on the map to list the site's open tickets.</p>
+          )}
           <section className="card" aria-labelledby="map-today">
             <h2 id="map-today">
               Today's work orders <span className="count">({today.length})</span>
@@ -84,30 +82,14 @@ export function MapPage() {
               ))}
             </ul>
           </section>
-          <p className="hint">Markers: open tickets per site; colour and label give the worst SLA state. Dots: engineers' last check-ins.</p>
+          <p className="hint">Circles with a number: open tickets nearby, coloured by the worst SLA state among them (! = breached); choose one to zoom in or spread a site's tickets. Dots: engineers' last check-ins.</p>
         </aside>
       </div>
     </div>
   );
 }
 
-function SiteMarker({ site, count, worst, onSelect }: { site: Site; count: number; worst: SlaWorst; onSelect: (id: string) => void }) {
-  const icon = useMemo(
-    () =>
-      divIcon({
-        className: 'site-marker-wrap',
-        iconSize: [36, 36],
-        iconAnchor: [18, 18],
-        html: `<span class="site-marker site-marker--${worst}" data-testid="site-marker" data-site="${escapeHtml(site.id)}" data-open="${count}">${count}</span>`,
-      }),
-    [site.id, count, worst],
-  );
-  return (
-    <Marker position={[site.location.lat, site.location.lng]} icon={icon} title={`${site.name}: ${count} open, ${WORST_LABEL[worst]}`} alt={`${site.name}: ${count} open tickets, SLA ${WORST_LABEL[worst]}`} eventHandlers={{ click: () => onSelect(site.id) }} />
-  );
-}
-
-function SiteTickets({ site, tickets, onClose }: { site: Site; tickets: readonly Ticket[]; onClose: () => void }) {
+function SiteTickets({ site, tickets, current, onClose }: { site: Site; tickets: readonly Ticket[]; current: string | undefined; onClose: () => void }) {
   return (
     <section className="card" aria-labelledby="map-site-title" data-testid="map-site-tickets">
       <h2 id="map-site-title">
@@ -118,7 +100,7 @@ function SiteTickets({ site, tickets, onClose }: { site: Site; tickets: readonly
       ) : (
         <ul className="plain-list">
           {tickets.map((ticket) => (
-            <li key={ticket.id}>
+            <li key={ticket.id} className={ticket.id === current ? 'map-site-tickets__current' : undefined} aria-current={ticket.id === current ? 'true' : undefined}>
               <Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link> {ticket.title} <PriorityBadge priority={ticket.priority} /> <SlaBadge state={ticket.sla.state} />
             </li>
           ))}
