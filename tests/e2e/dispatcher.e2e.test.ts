@@ -3,13 +3,15 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { loginAs } from '../helpers/api-client';
-import type { WorkOrder } from '@shared/schemas';
-import { buildTicket } from '../helpers/factories';
+import { OPEN_TICKET_STATUSES } from '@shared/domain/ticket-queue';
+import type { Ticket, WorkOrder } from '@shared/schemas';
+import { buildSite, buildTicket } from '../helpers/factories';
 import { pullAll, pushRows } from '../helpers/sync-client';
 import type { TestServer } from '../helpers/test-server';
 import { launchBrowser, newDesktopContext, newPhoneContext, waitForServiceWorkerControl } from './browser';
 import { startE2eServer } from './e2e-server';
 import { DispatchDesk } from './page-models/dispatch-desk';
+import { DispatchMap } from './page-models/dispatch-map';
 import { LoginPage } from './page-models/login-page';
 import { SyncStatus } from './page-models/sync-status';
 
@@ -73,13 +75,12 @@ describe('the dispatcher desk', () => {
     await phone.locator('[data-testid="search-hit"][data-kind="ticket"]').filter({ hasText: 'Chiller tripped' }).waitFor(LONG);
     await field.setOffline(false);
 
-    // The map: a marker for the site with the open ticket (no tile server at all).
-    await page.getByRole('link', { name: 'Map', exact: true }).click();
-    const siteMarker = page.locator('[data-testid="site-marker"][data-site="site-lon"]');
-    await siteMarker.waitFor(LONG);
-    expect(Number(await siteMarker.getAttribute('data-open'))).toBeGreaterThanOrEqual(1);
-    await siteMarker.click();
-    await page.getByTestId('map-site-tickets').filter({ hasText: number }).waitFor(LONG);
+    // The map: the new ticket sits in London's cluster; opening clusters reaches its own marker.
+    const map = new DispatchMap(page);
+    await map.open();
+    const ticketMarker = await map.revealTicket('site-lon', ticketId);
+    await ticketMarker.click();
+    await map.siteTickets().getByRole('listitem').filter({ hasText: number }).and(page.locator('[aria-current="true"]')).waitFor(LONG);
 
     // Reports: filter to this ticket through the URL-kept filters, export the CSV.
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
@@ -163,5 +164,70 @@ describe('the dispatcher desk', () => {
     // The filters live in the URL: a reload shows the same view.
     await page.reload();
     await page.getByTestId('queue-count').filter({ hasText: '(2)' }).waitFor(LONG);
+  });
+
+  it('clusters the map’s tickets with their count and worst SLA state, so a breach among tickets on track shows, and opens a site’s cluster to each ticket', async () => {
+    // Two sites far from the demo's and from each other: Cape Town gets three fresh tickets and
+    // one of the demo's breached ones, São Paulo two fresh ones only.
+    const admin = await loginAs(server.url, 'admin');
+    const stamp = Date.now();
+    const capeTown = buildSite({ id: `site-cpt-${stamp}`, code: 'CPT-E2E', name: 'Cape Town Foreshore', address: '1 Heerengracht, Cape Town 8001', location: { lat: -33.918, lng: 18.4233 }, timezone: 'Africa/Johannesburg' });
+    const saoPaulo = buildSite({ id: `site-sao-${stamp}`, code: 'SAO-E2E', name: 'São Paulo Paulista', address: 'Avenida Paulista 1000, São Paulo', location: { lat: -23.5614, lng: -46.6559 }, timezone: 'America/Sao_Paulo' });
+    expect((await pushRows(admin, 'sites', [{ newDocumentState: capeTown }, { newDocumentState: saoPaulo }])).body).toEqual([]);
+    const fresh = [capeTown, capeTown, capeTown, saoPaulo, saoPaulo].map((site, index) =>
+      buildTicket({ id: `map-${stamp}-${index}`, title: `Map check ${index}`, siteId: site.id, slaPolicyId: 'sla-high', reportedBy: 'user-admin', status: 'new' }),
+    );
+    expect((await pushRows(admin, 'tickets', fresh.map((ticket) => ({ newDocumentState: ticket })))).body).toEqual([]);
+    const openTickets = async () => ((await pullAll(admin, 'tickets', 1000)).documents as Ticket[]).filter((ticket) => OPEN_TICKET_STATUSES.includes(ticket.status));
+    const late = (await openTickets()).find((ticket) => ticket.sla.state === 'breached');
+    if (!late) throw new Error('no open breached ticket in the demo data');
+    const moved: Ticket = { ...late, siteId: capeTown.id };
+    delete moved.assetId; // the asset stays at its own site
+    expect((await pushRows(admin, 'tickets', [{ assumedMasterState: late, newDocumentState: moved }])).body).toEqual([]);
+
+    const page = await desk.newPage();
+    await page.goto('/');
+    await new SyncStatus(page).waitForState('live');
+    const map = new DispatchMap(page);
+    await map.open();
+    // The desk holds all five changes once Cape Town's cluster counts four; it is breached.
+    await page.locator(`[data-testid="map-cluster"][data-sites="${capeTown.id}"][data-count="4"]`).waitFor(LONG);
+    await map.waitForStill();
+    expect(await map.clusterHolding(capeTown.id).getAttribute('data-worst')).toBe('breached');
+    expect(await map.clusterHolding(saoPaulo.id).getAttribute('data-worst')).toBe('ok');
+    expect(await map.clusterHolding(capeTown.id).getAttribute('title')).toBe('4 open tickets at 1 site: 1 breached, 3 on track');
+
+    // Every cluster counts the open tickets of its sites and takes the worst state among them.
+    const open = await openTickets();
+    const worstOf = (tickets: Ticket[]) => (['breached', 'warning', 'ok'] as const).find((state) => tickets.some((ticket) => ticket.sla.state === state)) ?? 'none';
+    const clusters = await map.clusters();
+    expect(clusters.length).toBeGreaterThanOrEqual(3);
+    for (const cluster of clusters) {
+      const inside = open.filter((ticket) => cluster.siteIds.includes(ticket.siteId));
+      expect(cluster, cluster.siteIds.join(' ')).toEqual({ ...cluster, count: inside.length, worst: worstOf(inside) });
+    }
+
+    // Cape Town's four share one spot: a click spreads them, and each opens its ticket.
+    await map.clusterHolding(capeTown.id).click();
+    await expect.poll(() => map.ticketMarkersAt(capeTown.id).count(), LONG).toBe(4);
+    const breachedMarker = map.ticketMarker(moved.id);
+    expect(await breachedMarker.getAttribute('data-sla')).toBe('breached');
+    expect(await map.ticketMarkersAt(capeTown.id).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-sla')).sort())).toEqual(['breached', 'ok', 'ok', 'ok']);
+    // By keyboard: Leaflet's focusable marker answers Enter.
+    await map.waitForStill();
+    await map.focusableOf(breachedMarker).focus();
+    await page.keyboard.press('Enter');
+    await map.siteTickets().getByRole('listitem').filter({ hasText: late.number }).and(page.locator('[aria-current="true"]')).waitFor(LONG);
+    expect(await map.siteTickets().getByRole('listitem').count()).toBe(4);
+    // Choosing a ticket leaves the others spread out, to choose the next one.
+    await map.waitForStill();
+    expect(await map.ticketMarkersAt(capeTown.id).count()).toBe(4);
+    await map.ticketMarker(fresh[0]?.id ?? '').click();
+    await map.siteTickets().locator('[aria-current="true"]').filter({ hasText: 'Map check 0' }).waitFor(LONG);
+
+    // Tiles came from the test server; nothing else was asked of any other host.
+    expect(map.tilePaths.length).toBeGreaterThan(0);
+    expect([...map.hosts].filter((host) => host !== 'localhost' && host !== '127.0.0.1')).toEqual([]);
+    await page.close();
   });
 });

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { Marker } from 'react-leaflet';
 import MarkerClusterGroup from 'react-leaflet-cluster';
-import type { LeafletKeyboardEvent } from 'leaflet';
+import type { LatLngTuple, LeafletKeyboardEvent } from 'leaflet';
 import 'react-leaflet-cluster/dist/assets/MarkerCluster.css';
 import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
-import { SLA_RANK } from './map-data';
 import { mapPoints, SLA_WORDS, type MapPoint } from './map-clusters';
 import { clusterIcon, idleSiteIcon, ticketIcon } from './map-icons';
 
@@ -30,22 +29,30 @@ export function JobClusters({ sites, openBySite, onSelect }: Props) {
   return (
     // chunkedLoading: a desk with thousands of open tickets adds them without freezing the page.
     <MarkerClusterGroup iconCreateFunction={clusterIcon} chunkedLoading maxClusterRadius={60} spiderfyDistanceMultiplier={1.4}>
-      {points.map((mapPoint) => (
-        // The state is in the key: a ticket whose SLA state changes is re-added, so the cluster
-        // around it recomputes its colour (markercluster only redraws a cluster when it changes).
-        <PointMarker key={`${mapPoint.key}:${mapPoint.state}`} point={mapPoint} site={siteById.get(mapPoint.siteId)} ticket={mapPoint.ticketId ? ticketById.get(mapPoint.ticketId) : undefined} onSelect={onSelect} />
-      ))}
+      {points.map((mapPoint) => {
+        const title = markerTitle(mapPoint, siteById.get(mapPoint.siteId), mapPoint.ticketId ? ticketById.get(mapPoint.ticketId) : undefined);
+        // State and title are in the key: react-leaflet sets neither on a live marker, and
+        // markercluster only redraws a cluster whose markers change, so a ticket whose SLA state
+        // or number (provisional → server's) changes is re-added and its cluster recoloured.
+        return <PointMarker key={`${mapPoint.key}:${mapPoint.state}:${title}`} point={mapPoint} title={title} onSelect={onSelect} />;
+      })}
     </MarkerClusterGroup>
   );
 }
 
-function PointMarker({ point, site, ticket, onSelect }: { point: MapPoint; site: Site | undefined; ticket: Ticket | undefined; onSelect: Props['onSelect'] }) {
-  const { siteId, state, ticketId } = point;
+function markerTitle(point: MapPoint, site: Site | undefined, ticket: Ticket | undefined): string {
+  const siteName = site?.name ?? point.siteId;
+  return ticket ? `${ticket.number} ${ticket.title} (${siteName}): SLA ${SLA_WORDS[point.state]}` : `${siteName}: ${SLA_WORDS.none}`;
+}
+
+function PointMarker({ point, title, onSelect }: { point: MapPoint; title: string; onSelect: Props['onSelect'] }) {
+  const { siteId, state, ticketId, lat, lng } = point;
+  // A new position array on every render would make react-leaflet move the marker, and
+  // markercluster re-add it: an open spider (a site's tickets spread out) would fold at each render.
+  const position = useMemo<LatLngTuple>(() => [lat, lng], [lat, lng]);
   const icon = useMemo(() => (ticketId ? ticketIcon({ siteId, state }, ticketId) : idleSiteIcon({ siteId, state })), [siteId, state, ticketId]);
-  const siteName = site?.name ?? siteId;
-  const title = ticket ? `${ticket.number} ${ticket.title} (${siteName}): SLA ${SLA_WORDS[state]}` : `${siteName}: ${SLA_WORDS.none}`;
   const select = () => onSelect(ticketId ? { siteId, ticketId } : { siteId });
   // Leaflet makes markers focusable buttons but only popups answer Enter; these answer it too.
   const onKeyPress = (event: LeafletKeyboardEvent) => event.originalEvent.key === 'Enter' && select();
-  return <Marker position={[point.lat, point.lng]} icon={icon} title={title} zIndexOffset={SLA_RANK[state] * 1000} eventHandlers={{ click: select, keypress: onKeyPress }} />;
+  return <Marker position={position} icon={icon} title={title} eventHandlers={{ click: select, keypress: onKeyPress }} />;
 }
