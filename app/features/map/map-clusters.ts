@@ -31,9 +31,9 @@ export type ClusterSummary = {
 export const SLA_WORDS: Record<SlaWorst, string> = { none: 'no open tickets', ok: 'on track', warning: 'at risk', breached: 'breached' };
 
 /**
- * The map's markers: every open ticket at its site (the worst first, so a breach heads a
- * spiderfied ring), then the sites without one. Tickets of a site this device does not hold
- * (not synced yet) have no position and are left out.
+ * The map's markers: every open ticket at its site and every site without one, the worst first
+ * (a stable order). Tickets of a site this device does not hold (not synced yet) have no
+ * position and are left out.
  */
 export function mapPoints(sites: readonly Site[], openBySite: ReadonlyMap<string, { open: readonly Ticket[] }>): MapPoint[] {
   const points: MapPoint[] = [];

@@ -3,7 +3,7 @@
 import { DivIcon, point, type DivIconOptions, type MarkerCluster } from 'leaflet';
 import { summariseCluster, type ClusterMember } from './map-clusters';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
