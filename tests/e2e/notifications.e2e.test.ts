@@ -54,6 +54,13 @@ describe('SLA notifications in the app', () => {
     await count.waitFor();
     expect(Number(await count.textContent())).toBeGreaterThan(0);
 
+    // The alert leads to its ticket, and opening it marks it read.
+    await breach.getByRole('link').click();
+    await page.waitForURL(`**/tickets/${ticket.id}`);
+    await page.getByTestId('ticket-number').filter({ hasText: number }).waitFor();
+    await page.goBack();
+    await breach.and(page.locator('[data-read="true"]')).waitFor({ timeout: 30_000 });
+
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await count.waitFor({ state: 'detached', timeout: 30_000 });
     expect(await breach.getAttribute('data-read')).toBe('true');

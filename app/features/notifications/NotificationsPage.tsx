@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { map } from 'rxjs';
 import type { Notification } from '@shared/schemas/misc';
 import { formatRelativeTime } from '../../components/format';
@@ -6,6 +7,7 @@ import { useNow } from '../../components/useNow';
 import { toDomain, useLiveQuery } from '../../db/hooks';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
+import { notificationSubjectPath } from './notification-links';
 import './notifications.css';
 
 const KIND_LABELS: Record<Notification['kind'], string> = {
@@ -63,7 +65,7 @@ export function NotificationsPage() {
           {notifications.map((note) => (
             <li key={note.id} className={`notification notification--${note.kind}${note.readAt ? '' : ' notification--unread'}`} data-testid="notification" data-kind={note.kind} data-read={Boolean(note.readAt)}>
               <p className="notification__title">
-                <span className="notification__kind">{KIND_LABELS[note.kind]}</span> {note.title}
+                <span className="notification__kind">{KIND_LABELS[note.kind]}</span> <SubjectLink note={note} onOpen={() => !note.readAt && void markRead([note])} />
               </p>
               <p className="notification__body">{note.body}</p>
               <p className="notification__meta muted">
@@ -79,5 +81,17 @@ export function NotificationsPage() {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The title, as a link to what the alert is about; opening it marks the alert read. */
+function SubjectLink({ note, onOpen }: { note: Notification; onOpen: () => void }) {
+  const { user } = useSession();
+  const path = notificationSubjectPath(note, user.role);
+  if (!path) return <>{note.title}</>;
+  return (
+    <Link to={path} onClick={onOpen}>
+      {note.title}
+    </Link>
   );
 }
