@@ -31,3 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export function navItemsForRole(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles === 'all' || item.roles.includes(role));
 }
+
+/** What "/" is called for this role (Today, Home, Queue): back links say where they lead. */
+export function homeLabelFor(role: Role): string {
+  return navItemsForRole(role).find((item) => item.to === '/')?.label ?? 'Home';
+}

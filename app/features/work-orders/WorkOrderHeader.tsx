@@ -8,11 +8,14 @@ import { formatDay, formatTime } from '../../components/format';
 import { isProvisionalNumber, shownNumber, WORK_ORDER_KIND_LABELS } from '../../components/labels';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
 import { mapLinks } from './geo';
+import { homeLabelFor } from '../../components/nav-items';
+import { useSession } from '../../session/SessionContext';
 
 type Props = { wo: WorkOrder; site?: Site; asset?: Asset };
 
 /** Number, status, where and what: everything needed to find the job and the equipment. */
 export function WorkOrderHeader({ wo, site, asset }: Props) {
+  const { user } = useSession();
   const heading = useRef<HTMLHeadingElement>(null);
   // After navigating here, a screen reader and the keyboard start at the work order, not the page top.
   useEffect(() => heading.current?.focus(), [wo.id]);
@@ -21,7 +24,7 @@ export function WorkOrderHeader({ wo, site, asset }: Props) {
   return (
     <header className="wo-header">
       <Link to="/" className="back-link">
-        ← Today
+        ← {homeLabelFor(user.role)}
       </Link>
       <h1 ref={heading} tabIndex={-1}>
         Work order {shownNumber(wo.number)}
