@@ -7,7 +7,7 @@ import { useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import { useSession } from '../../session/SessionContext';
 import { applyMine, dismissConflict } from './conflict-actions';
-import { describeField, describeReason, describeValue } from './conflict-text';
+import { describeChanger, describeField, describeReason, describeValue } from './conflict-text';
 import './conflicts.css';
 
 /**
@@ -88,7 +88,7 @@ function ConflictItem({ record, changedBy }: { record: ConflictRecord; changedBy
         </div>
       </dl>
       <p className="muted">
-        Changed by {changedBy ?? 'someone else'} · {when}. {describeReason(record)}
+        Changed by {describeChanger(record, user.id, changedBy)} · {when}. {describeReason(record)}
       </p>
       <div className="button-row">
         {canApply && (

@@ -73,3 +73,13 @@ function formatTime(value: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
   return new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * Who made the other change. It can be the user themselves: an earlier change of theirs that
+ * reached the server from another device, or from this one when the app was closed before the
+ * server's answer arrived; saying "you" makes that a known situation instead of a puzzle.
+ */
+export function describeChanger(record: Pick<ConflictRecord, 'theirsChangedBy'>, userId: string, name: string | undefined): string {
+  if (record.theirsChangedBy === userId) return 'you, in an earlier change that reached the server first';
+  return name ?? 'someone else';
+}
