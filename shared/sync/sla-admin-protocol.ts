@@ -13,7 +13,7 @@ export const SlaPolicyInputSchema = SlaPolicySchema.pick({
 })
   .extend({ id: IdSchema.optional() })
   .refine((policy) => policy.resolutionMinutes >= policy.responseMinutes, {
-    message: 'resolutionMinutes must not be shorter than responseMinutes',
+    message: 'must not be shorter than the response target',
     path: ['resolutionMinutes'],
   });
 export type SlaPolicyInput = z.infer<typeof SlaPolicyInputSchema>;

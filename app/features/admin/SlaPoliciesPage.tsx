@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { map } from 'rxjs';
 import type { SlaPolicy } from '@shared/schemas/misc';
+import { FieldError } from '../../components/FieldError';
 import { PRIORITY_LABELS } from '../../components/labels';
 import { toDomain, useLiveQuery } from '../../db/hooks';
-import { LocalValidationError, saveDocument } from '../../db/writes';
+import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
-import { formatHours, parseHolidays, parseHours, parseMinutes, PolicyFormError } from './policy-form';
+import { TextField } from './FormFields';
+import { checkPolicy, policyInputOf, type PolicyInput } from './policy-form';
+import { useSyncedSave } from './useSyncedSave';
 
 /**
  * SLA policies and their calendars (business hours, holidays) for admins. A save is a local write
@@ -30,58 +33,34 @@ export function SlaPoliciesPage() {
 
 function PolicyCard({ policy }: { policy: SlaPolicy }) {
   const { db } = useSession();
-  const [name, setName] = useState(policy.name);
-  const [response, setResponse] = useState(String(policy.responseMinutes));
-  const [resolution, setResolution] = useState(String(policy.resolutionMinutes));
-  const [hours, setHours] = useState(formatHours(policy.businessHours));
-  const [holidays, setHolidays] = useState(policy.holidays.join('\n'));
-  const [problem, setProblem] = useState<{ field: string; message: string }>();
-  const [saved, setSaved] = useState(false);
+  const [input, setInput] = useState<PolicyInput>(() => policyInputOf(policy));
+  const { problems, saved, save } = useSyncedSave();
   const id = (field: string) => `${policy.id}-${field}`;
-  const errorFor = (field: string) => (problem?.field === field ? <p className="field-error" role="alert">{problem.message}</p> : null);
+  const set = (patch: Partial<PolicyInput>) => setInput((current) => ({ ...current, ...patch }));
 
-  const save = async (event: React.FormEvent) => {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setProblem(undefined);
-    setSaved(false);
-    try {
-      const next: SlaPolicy = {
-        ...policy,
-        name: name.trim(),
-        responseMinutes: parseMinutes(response, 'responseMinutes'),
-        resolutionMinutes: parseMinutes(resolution, 'resolutionMinutes'),
-        businessHours: parseHours(hours),
-        holidays: parseHolidays(holidays),
-      };
-      await saveDocument(db, 'slaPolicies', next);
-      setSaved(true);
-    } catch (error) {
-      if (error instanceof PolicyFormError || error instanceof LocalValidationError) setProblem({ field: error.field.split('.')[0] ?? '', message: error.message });
-      else setProblem({ field: 'form', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+    await save(checkPolicy(input, policy, new Date()), (doc) => saveDocument(db, 'slaPolicies', doc));
+  }
 
   return (
-    <form className="card sla-policy" onSubmit={(event) => void save(event)} data-testid="sla-policy" data-id={policy.id}>
+    <form className="card sla-policy stack" onSubmit={(event) => void submit(event)} noValidate data-testid="sla-policy" data-id={policy.id}>
       <h2>
         {policy.name} <span className="count">· {PRIORITY_LABELS[policy.priority]}</span>
       </h2>
-      <label htmlFor={id('name')}>Name</label>
-      <input id={id('name')} value={name} onChange={(event) => setName(event.target.value)} />
-      {errorFor('name')}
-      <label htmlFor={id('response')}>Response target (business minutes)</label>
-      <input id={id('response')} inputMode="numeric" value={response} onChange={(event) => setResponse(event.target.value)} />
-      {errorFor('responseMinutes')}
-      <label htmlFor={id('resolution')}>Resolution target (business minutes)</label>
-      <input id={id('resolution')} inputMode="numeric" value={resolution} onChange={(event) => setResolution(event.target.value)} />
-      {errorFor('resolutionMinutes')}
-      <label htmlFor={id('hours')}>Business hours, one per line (e.g. Mon 09:00-17:00; empty = 24×7)</label>
-      <textarea id={id('hours')} rows={5} value={hours} onChange={(event) => setHours(event.target.value)} />
-      {errorFor('businessHours')}
-      <label htmlFor={id('holidays')}>Holidays, one date per line (YYYY-MM-DD)</label>
-      <textarea id={id('holidays')} rows={3} value={holidays} onChange={(event) => setHolidays(event.target.value)} />
-      {errorFor('holidays')}
-      {errorFor('form')}
+      <TextField id={id('name')} label="Name" value={input.name} problem={problems.name} onChange={(name) => set({ name })} />
+      <TextField id={id('response')} label="Response target (business minutes)" inputMode="numeric" value={input.response} problem={problems.responseMinutes} onChange={(response) => set({ response })} />
+      <TextField id={id('resolution')} label="Resolution target (business minutes)" inputMode="numeric" value={input.resolution} problem={problems.resolutionMinutes} onChange={(resolution) => set({ resolution })} />
+      <TextField
+        id={id('hours')}
+        label="Business hours, one per line (e.g. Mon 09:00-17:00; an end before the start runs overnight; empty = 24×7)"
+        rows={5}
+        value={input.hours}
+        problem={problems.businessHours}
+        onChange={(hours) => set({ hours })}
+      />
+      <TextField id={id('holidays')} label="Holidays, one date per line (YYYY-MM-DD)" rows={3} value={input.holidays} problem={problems.holidays} onChange={(holidays) => set({ holidays })} />
+      <FieldError id={id('form-error')} message={problems.form} />
       <button type="submit">Save policy</button>
       {saved && <p role="status">Saved; it syncs and open tickets are recomputed.</p>}
     </form>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { slaViewAt } from '@shared/domain/sla/sla-state';
-import { formatHours, parseHolidays, parseHours, parseMinutes } from '@app/features/admin/policy-form';
 import { buildTicket } from '../../helpers/factories';
 
 describe('SLA badge view', () => {
@@ -19,19 +18,5 @@ describe('SLA badge view', () => {
     const resolved = { ...ticket, status: 'resolved' as const, sla: { ...ticket.sla, resolvedAt: '2026-03-02T12:00:00.000Z' } };
     expect(slaViewAt(resolved, new Date('2026-03-05T09:00:00.000Z')).state).toBe('met');
     expect(slaViewAt({ ...resolved, sla: { ...resolved.sla, resolvedAt: '2026-03-02T18:00:00.000Z' } }, new Date()).state).toBe('breached');
-  });
-});
-
-describe('SLA policy form', () => {
-  it('reads business hours line by line, overnight shifts included, and writes them back', () => {
-    const hours = parseHours('Mon 09:00-17:00\n\ntue 22:00–06:00');
-    expect(hours).toEqual([{ weekday: 1, start: '09:00', end: '17:00' }, { weekday: 2, start: '22:00', end: '06:00' }]);
-    expect(formatHours(hours)).toBe('Mon 09:00-17:00\nTue 22:00-06:00');
-  });
-  it('names the field of a bad line, date or number', () => {
-    expect(() => parseHours('Monday 9-5')).toThrow(expect.objectContaining({ field: 'businessHours' }));
-    expect(() => parseHolidays('2026-12-25 Christmas')).toThrow(expect.objectContaining({ field: 'holidays' }));
-    expect(() => parseMinutes('0', 'responseMinutes')).toThrow(expect.objectContaining({ field: 'responseMinutes' }));
-    expect(parseHolidays('2026-12-26, 2026-12-25\n2026-12-25')).toEqual(['2026-12-25', '2026-12-26']);
   });
 });
