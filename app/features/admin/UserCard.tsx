@@ -26,14 +26,17 @@ export function UserCard({ user, sites }: { user: User; sites: readonly Site[] }
   );
 }
 
+/** The details' inputs that show their own problem (every local-write problem at once). */
+const DETAIL_INPUTS = ['fullName', 'email', 'siteIds', 'skills'];
+
 function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }) {
   const { db, user: me } = useSession();
   const [form, setForm] = useState({ fullName: user.fullName, email: user.email, role: user.role, siteIds: user.siteIds, skills: user.skills.join(', '), active: user.active });
-  const { problem, run } = useSubmitState();
+  const { problems, run } = useSubmitState(DETAIL_INPUTS);
   const [saved, setSaved] = useState(false);
   const isMe = user.id === me.id;
   const errorId = (field: string) => `${user.id}-${field}-error`;
-  const errorFor = (field: string) => <FieldError id={errorId(field)} message={problem?.field === field ? problem.message : undefined} />;
+  const errorFor = (field: string) => <FieldError id={errorId(field)} message={problems[field]} />;
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,7 +82,8 @@ function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }
 function PasswordForm({ user }: { user: User }) {
   const { api } = useSessionApi();
   const [password, setPassword] = useState('');
-  const { problem, busy, run } = useSubmitState();
+  const { problems, busy, run } = useSubmitState(['password']);
+  const problem = problems.password ?? problems.form;
   const [done, setDone] = useState(false);
   const errorId = `${user.id}-password-error`;
 
@@ -99,7 +103,7 @@ function PasswordForm({ user }: { user: User }) {
         New password (at least 8 characters)
         <input type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={errorId} />
       </label>
-      <FieldError id={errorId} message={problem?.message} />
+      <FieldError id={errorId} message={problem} />
       <button type="submit" disabled={busy || password.length === 0}>
         {busy ? 'Setting…' : 'Set new password'}
       </button>

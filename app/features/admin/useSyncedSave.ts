@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Checked, FieldProblems } from './field-problems';
-import { describeAdminFailure } from './user-form';
+import { describeAdminFailure, type Checked, type FieldProblems } from './field-problems';
 
 /**
  * An admin's synced edit (offline too): a form with problems shows them all at once; a checked

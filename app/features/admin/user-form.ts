@@ -1,25 +1,22 @@
-import { HttpError, OfflineError } from '../../sync/errors';
-import { LocalValidationError } from '../../db/writes';
+import type { Role } from '@shared/schemas/common';
+import { NewUserInputSchema, type NewUserInput } from '@shared/sync/user-admin-protocol';
+import { toChecked, type Checked } from './field-problems';
 
-export type FormProblem = { field: string; message: string };
+/** A new user as the admin types them: skills comma-separated. */
+export type NewUserForm = { username: string; fullName: string; email: string; role: Role; siteIds: string[]; skills: string; password: string };
+
+export const EMPTY_NEW_USER: NewUserForm = { username: '', fullName: '', email: '', role: 'engineer', siteIds: [], skills: '', password: '' };
 
 /** Skills as an admin types them: comma-separated, trimmed, without blanks or repeats. */
 export function parseSkills(text: string): string[] {
   return [...new Set(text.split(',').map((skill) => skill.trim()).filter(Boolean))];
 }
 
-/** The form input a server's or a schema's field path is about: `siteIds[1]` and `siteIds.1` are the sites. */
-export function formFieldOf(path: string | undefined): string {
-  return path?.split(/[.[]/)[0] || 'form';
-}
-
 /**
- * What a failed admin action tells the admin, next to the input it is about. Adding a user and
- * setting a password go to the server (passwords never reach a device), so offline they wait for
- * the connection rather than queue.
+ * What the create-user endpoint is sent, or every problem with the form at once, checked with the
+ * endpoint's own schema: the server would refuse the same, but one field per attempt and in zod's words.
  */
-export function describeAdminFailure(error: unknown): FormProblem {
-  if (error instanceof OfflineError) return { field: 'form', message: 'This needs a connection: passwords are kept on the server only. Try again once online.' };
-  if (error instanceof HttpError || error instanceof LocalValidationError) return { field: formFieldOf(error.field), message: error.message };
-  return { field: 'form', message: error instanceof Error ? error.message : String(error) };
+export function checkNewUser(form: NewUserForm): Checked<NewUserInput> {
+  const input = { ...form, username: form.username.trim().toLowerCase(), fullName: form.fullName.trim(), email: form.email.trim(), skills: parseSkills(form.skills) };
+  return toChecked(NewUserInputSchema.safeParse(input), {});
 }

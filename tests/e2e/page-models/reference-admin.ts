@@ -10,7 +10,7 @@ async function openFromNav(page: Page, link: string, heading: string): Promise<v
 }
 
 /** Sends a form; resolves with what it then says: its confirmation, or every error it shows. */
-async function submitAndRead(form: Locator, button: string, confirmation: Locator): Promise<string[]> {
+export async function submitAndRead(form: Locator, button: string, confirmation: Locator): Promise<string[]> {
   await form.getByRole('button', { name: button }).click();
   const alerts = form.getByRole('alert');
   await confirmation.or(alerts).first().waitFor();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { submitAndRead } from './reference-admin';
 
 export type NewUserFields = { username: string; fullName: string; email: string; role: string; site: string; skills: string; password: string };
 
@@ -11,8 +12,8 @@ export class UsersAdmin {
     await this.page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
   }
 
-  /** Fills and sends the form; resolves with what the screen then says (the confirmation or the error). */
-  async addUser(fields: NewUserFields): Promise<string> {
+  /** Fills and sends the form; resolves with what the screen then says: the confirmation, or every error. */
+  async addUser(fields: NewUserFields): Promise<string[]> {
     const form = this.page.getByRole('form', { name: 'Add a user' });
     await form.getByLabel('Username').fill(fields.username);
     await form.getByLabel('Full name').fill(fields.fullName);
@@ -21,10 +22,7 @@ export class UsersAdmin {
     await form.getByRole('checkbox', { name: fields.site }).check();
     await form.getByLabel('Skills').fill(fields.skills);
     await form.getByLabel('First password').fill(fields.password);
-    await form.getByRole('button', { name: 'Add user' }).click();
-    const outcome = form.getByTestId('user-added').or(form.getByRole('alert'));
-    await outcome.first().waitFor();
-    return outcome.first().innerText();
+    return submitAndRead(form, 'Add user', form.getByTestId('user-added'));
   }
 
   card(username: string) {
