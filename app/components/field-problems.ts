@@ -18,6 +18,11 @@ export function problemFor(problems: readonly FieldProblem[] | undefined, field:
   return problems?.find((problem) => problem.field === field || problem.field.startsWith(`${field}.`))?.message;
 }
 
+/** A schema's issues as problems in words, the first of each field (named by its dotted path). */
+export function problemsOfIssues(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return firstPerField(issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: describeIssue(issue) })));
+}
+
 /** A schema issue in words for the field it is shown beside, rather than zod's type language. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return 'Required.';

@@ -1,5 +1,5 @@
 import { isSameClientContent } from '@shared/domain/doc-rules';
-import { describeIssue, firstPerField, type FieldProblem } from '../components/field-problems';
+import { problemsOfIssues, type FieldProblem } from '../components/field-problems';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName, type DocOf } from '@shared/schemas/collections';
 import type { AppDatabase } from './database';
 import type { RxDocument } from 'rxdb';
@@ -33,7 +33,7 @@ export async function saveDocument<C extends CollectionName>(db: AppDatabase, co
   const parsed = COLLECTION_SCHEMAS[collection].safeParse({ ...doc, updatedAt: stamp, _deleted: false });
   if (!parsed.success) {
     // Each problem in words, for beside its field; the error's own message names the field, for one-line displays.
-    const problems = firstPerField(parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: describeIssue(issue) })));
+    const problems = problemsOfIssues(parsed.error.issues);
     const first = parsed.error.issues[0];
     const field = first?.path.join('.') ?? '';
     throw new LocalValidationError(`${field}: ${first?.message ?? 'invalid'}`, field, problems);

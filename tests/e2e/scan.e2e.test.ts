@@ -285,7 +285,13 @@ describe('registering equipment from an unknown code', () => {
     await page.getByTestId('register-asset').click();
     expect(await page.getByLabel('Tag (what the label says)').inputValue()).toBe('AST-NEW-0100');
     await page.getByLabel('Name', { exact: true }).fill('Temporary chiller');
+    // Nothing is chosen for the desk: a register without a site or category names both, with any other problem.
+    await page.getByRole('button', { name: 'Register asset' }).click();
+    const form = page.getByRole('form', { name: 'Register a new asset' });
+    await form.getByText('Choose a category.').waitFor();
+    expect(await form.getByRole('alert').allInnerTexts()).toEqual(['Choose the site.', 'Choose a category.']);
     await page.getByLabel('Site').selectOption({ label: 'London Canary Wharf' });
+    await page.getByLabel('Category').selectOption({ label: 'HVAC' });
     await page.getByRole('button', { name: 'Register asset' }).click();
     await new ScanScreens(page).waitForAsset('AST-NEW-0100');
     await new SyncStatus(page).waitForPending(0, 0, 60_000);

@@ -1,22 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { map } from 'rxjs';
-import { ulid } from 'ulid';
 import { ASSET_STATUSES, type Asset } from '@shared/schemas/asset';
 import type { Site } from '@shared/schemas/site';
 import type { Category } from '@shared/schemas/misc';
 import { FieldError } from '../../components/FieldError';
 import { toDomain, useLiveQuery } from '../../db/hooks';
-import { LocalValidationError, saveDocument } from '../../db/writes';
+import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { describeActionError, errorFor, errorOutside, type ActionError } from '../work-orders/useWorkOrderAction';
+import { buildNewAsset, EMPTY_ASSET_FORM, type AssetForm as Form } from './register-asset';
 import { ASSET_STATUS_LABELS } from './ticket-labels';
 import './assets.css';
 
 /** Fields with their own message under them; any other problem shows above the button. */
 const FORM_FIELDS = ['tag', 'name', 'siteId', 'category', 'manufacturer', 'model', 'serialNumber', 'status', 'criticality'];
-
-type Form = { tag: string; name: string; siteId: string; category: string; manufacturer: string; model: string; serialNumber: string; status: Asset['status']; criticality: number };
 
 /** `/assets/new?tag=` — dispatchers and admins register equipment whose label names no asset yet. */
 export function RegisterAssetPage() {
@@ -25,7 +23,7 @@ export function RegisterAssetPage() {
   const [params] = useSearchParams();
   const sites = useLiveQuery((database) => database.sites.find().$.pipe(map((docs) => docs.map((doc) => toDomain<Site>(doc.toJSON())))), [], []);
   const categories = useLiveQuery((database) => database.categories.find().$.pipe(map((docs) => docs.map((doc) => toDomain<Category>(doc.toJSON())))), [], []);
-  const [form, setForm] = useState<Form>({ tag: (params.get('tag') ?? '').toUpperCase(), name: '', siteId: '', category: '', manufacturer: '', model: '', serialNumber: '', status: 'operational', criticality: 3 });
+  const [form, setForm] = useState<Form>({ ...EMPTY_ASSET_FORM, tag: (params.get('tag') ?? '').toUpperCase() });
   const [error, setError] = useState<ActionError>();
   if (user.role !== 'dispatcher' && user.role !== 'admin') return <Navigate to="/" replace />;
 
@@ -38,15 +36,13 @@ export function RegisterAssetPage() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!referenceReady) return;
-    const now = new Date().toISOString();
-    const duplicate = await db.assets.findOne({ selector: { tag: form.tag } }).exec();
-    if (duplicate) return setError({ message: `Another asset already has the tag ${form.tag}.`, field: 'tag' });
     try {
-      const asset: Asset = { ...form, id: ulid(), type: 'asset', siteId: form.siteId || (sites[0]?.id ?? ''), category: form.category || (categories[0]?.name ?? ''), createdAt: now, updatedAt: now, _deleted: false };
+      // The asset holding this tag, if any, is checked with the rest, so one attempt names every problem.
+      const holder = await db.assets.findOne({ selector: { tag: form.tag.trim().toUpperCase() } }).exec();
+      const asset = buildNewAsset(form, holder ? [toDomain<Asset>(holder.toJSON())] : [], new Date());
       const saved = await saveDocument(db, 'assets', asset);
       void navigate(`/a/${encodeURIComponent(saved.tag)}`, { replace: true });
     } catch (caught) {
-      if (!(caught instanceof LocalValidationError)) throw caught;
       setError(describeActionError(caught));
     }
   }
@@ -54,8 +50,8 @@ export function RegisterAssetPage() {
   const fieldProps = (field: keyof Form) => ({ 'aria-invalid': Boolean(errorFor(error, field)) || undefined, 'aria-describedby': errorFor(error, field) ? `register-${field}-error` : undefined });
   const fieldError = (field: keyof Form) => <FieldError id={`register-${field}-error`} message={errorFor(error, field)} />;
   return (
-    <form className="stack asset-page" onSubmit={(event) => void submit(event)} noValidate>
-      <h1>Register a new asset</h1>
+    <form className="stack asset-page" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-asset-title">
+      <h1 id="register-asset-title">Register a new asset</h1>
       <label>
         Tag (what the label says)
         <input value={form.tag} onChange={(event) => set('tag', event.target.value.toUpperCase())} required {...fieldProps('tag')} />
@@ -68,7 +64,8 @@ export function RegisterAssetPage() {
       {fieldError('name')}
       <label>
         Site
-        <select value={form.siteId || sites[0]?.id} onChange={(event) => set('siteId', event.target.value)} {...fieldProps('siteId')}>
+        <select value={form.siteId} onChange={(event) => set('siteId', event.target.value)} {...fieldProps('siteId')}>
+          <option value="">Choose a site…</option>
           {sites.map((site) => (
             <option key={site.id} value={site.id}>
               {site.name}
@@ -79,7 +76,8 @@ export function RegisterAssetPage() {
       {fieldError('siteId')}
       <label>
         Category
-        <select value={form.category || categories[0]?.name} onChange={(event) => set('category', event.target.value)} {...fieldProps('category')}>
+        <select value={form.category} onChange={(event) => set('category', event.target.value)} {...fieldProps('category')}>
+          <option value="">Choose a category…</option>
           {categories.map((category) => (
             <option key={category.id} value={category.name}>
               {category.name}
