@@ -18,6 +18,14 @@ export function problemFor(problems: readonly FieldProblem[] | undefined, field:
   return problems?.find((problem) => problem.field === field || problem.field.startsWith(`${field}.`))?.message;
 }
 
+/**
+ * The attributes tying an input to the FieldError under it: invalid, and described by the message,
+ * only while there is one (so a screen reader does not announce an empty description).
+ */
+export function markInvalid(errorId: string, message: string | undefined): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  return message ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+}
+
 /** A schema's issues as problems in words, the first of each field (named by its dotted path). */
 export function problemsOfIssues(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return firstPerField(issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: describeIssue(issue) })));

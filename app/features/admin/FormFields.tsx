@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes } from 'react';
 import { PRIORITIES, type Priority } from '@shared/schemas/common';
 import { FieldError } from '../../components/FieldError';
+import { markInvalid } from '../../components/field-problems';
 import { PRIORITY_LABELS } from '../../components/labels';
 
 type TextFieldProps = {
@@ -17,7 +18,7 @@ type TextFieldProps = {
 /** A labelled input with its problem right under it, pointed at by aria-describedby. */
 export function TextField({ id, label, value, problem, onChange, rows, ...rest }: TextFieldProps) {
   const errorId = `${id}-error`;
-  const described = { 'aria-invalid': problem ? true : undefined, 'aria-describedby': problem ? errorId : undefined };
+  const described = markInvalid(errorId, problem);
   return (
     <div className="field">
       <label>

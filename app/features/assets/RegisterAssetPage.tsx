@@ -5,6 +5,7 @@ import { ASSET_STATUSES, type Asset } from '@shared/schemas/asset';
 import type { Site } from '@shared/schemas/site';
 import type { Category } from '@shared/schemas/misc';
 import { FieldError } from '../../components/FieldError';
+import { markInvalid } from '../../components/field-problems';
 import { toDomain, useLiveQuery } from '../../db/hooks';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
@@ -47,7 +48,7 @@ export function RegisterAssetPage() {
     }
   }
 
-  const fieldProps = (field: keyof Form) => ({ 'aria-invalid': Boolean(errorFor(error, field)) || undefined, 'aria-describedby': errorFor(error, field) ? `register-${field}-error` : undefined });
+  const fieldProps = (field: keyof Form) => markInvalid(`register-${field}-error`, errorFor(error, field));
   const fieldError = (field: keyof Form) => <FieldError id={`register-${field}-error`} message={errorFor(error, field)} />;
   return (
     <form className="stack asset-page" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-asset-title">

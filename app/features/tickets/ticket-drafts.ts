@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import { estimateNewTicketSla } from '@shared/domain/sla/sla-state';
-import type { Priority } from '@shared/schemas/common';
+import type { Priority, Role } from '@shared/schemas/common';
 import type { SlaPolicy } from '@shared/schemas/misc';
+import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import type { WorkOrder } from '@shared/schemas/work-order';
 import type { FieldProblem } from '../../components/field-problems';
@@ -21,6 +22,11 @@ export type TicketInput = {
   assetId?: string;
   tags: string;
 };
+
+/** A site manager of exactly one site (of those on the device) reports at that site: it is chosen for them. */
+export function preselectedSiteId(role: Role, sites: readonly Pick<Site, 'id'>[]): string {
+  return role === 'site_manager' && sites.length === 1 ? (sites[0]?.id ?? '') : '';
+}
 
 export function buildNewTicket(input: TicketInput, reporterId: string, policies: readonly SlaPolicy[], now: Date, id: string = ulid()): Ticket {
   const title = input.title.trim();
