@@ -2,7 +2,7 @@ import type { InputHTMLAttributes } from 'react';
 import { PRIORITIES, type Priority } from '@shared/schemas/common';
 import { FieldError } from '../../components/FieldError';
 import { markInvalid } from '../../components/field-problems';
-import { PRIORITY_LABELS } from '../../components/labels';
+import { PriorityOptions } from '../../components/ReferenceOptions';
 
 type TextFieldProps = {
   /** Unique on the page: the input's id, and with `-error` its error's. */
@@ -40,11 +40,7 @@ export function PrioritySelect({ id, label, value, onChange }: { id: string; lab
     <label>
       {label}
       <select id={id} value={value} onChange={(event) => onChange(PRIORITIES.find((priority) => priority === event.target.value) ?? value)}>
-        {PRIORITIES.map((priority) => (
-          <option key={priority} value={priority}>
-            {PRIORITY_LABELS[priority]}
-          </option>
-        ))}
+        <PriorityOptions />
       </select>
     </label>
   );

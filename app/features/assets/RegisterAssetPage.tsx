@@ -13,6 +13,7 @@ import { describeActionError, errorFor, errorOutside, type ActionError } from '.
 import { buildNewAsset, EMPTY_ASSET_FORM, type AssetForm as Form } from './register-asset';
 import { ASSET_STATUS_LABELS } from './ticket-labels';
 import './assets.css';
+import { CategoryOptions, SiteOptions } from '../../components/ReferenceOptions';
 
 /** Fields with their own message under them; any other problem shows above the button. */
 const FORM_FIELDS = ['tag', 'name', 'siteId', 'category', 'manufacturer', 'model', 'serialNumber', 'status', 'criticality'];
@@ -67,11 +68,7 @@ export function RegisterAssetPage() {
         Site
         <select value={form.siteId} onChange={(event) => set('siteId', event.target.value)} {...fieldProps('siteId')}>
           <option value="">Choose a site…</option>
-          {sites.map((site) => (
-            <option key={site.id} value={site.id}>
-              {site.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </select>
       </label>
       {fieldError('siteId')}
@@ -79,11 +76,7 @@ export function RegisterAssetPage() {
         Category
         <select value={form.category} onChange={(event) => set('category', event.target.value)} {...fieldProps('category')}>
           <option value="">Choose a category…</option>
-          {categories.map((category) => (
-            <option key={category.id} value={category.name}>
-              {category.name}
-            </option>
-          ))}
+          <CategoryOptions categories={categories} />
         </select>
       </label>
       {fieldError('category')}

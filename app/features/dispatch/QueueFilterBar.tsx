@@ -1,12 +1,12 @@
-import { PRIORITIES } from '@shared/schemas/common';
 import { SLA_STATES, TICKET_STATUSES } from '@shared/schemas/ticket';
 import { OPEN_TICKET_STATUSES, type QueueFilters } from '@shared/domain/ticket-queue';
 import type { Category } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
 import type { User } from '@shared/schemas/user';
-import { PRIORITY_LABELS, SLA_STATE_LABELS } from '../../components/labels';
+import { SLA_STATE_LABELS } from '../../components/labels';
 import { TICKET_STATUS_LABELS } from '../tickets/ticket-labels';
 import './dispatch.css';
+import { CategoryOptions, PriorityOptions, SiteOptions } from '../../components/ReferenceOptions';
 
 type Props = {
   filters: QueueFilters;
@@ -44,11 +44,7 @@ export function QueueFilterBar({ filters, onChange, sites, engineers, categories
         Priority
         <select value={filters.priority[0] ?? ''} onChange={(event) => onChange({ priority: event.target.value ? [event.target.value as QueueFilters['priority'][number]] : [] })}>
           <option value="">Any</option>
-          {PRIORITIES.map((value) => (
-            <option key={value} value={value}>
-              {PRIORITY_LABELS[value]}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </label>
       <label>
@@ -66,11 +62,7 @@ export function QueueFilterBar({ filters, onChange, sites, engineers, categories
         Site
         <select value={filters.site ?? ''} onChange={(event) => onChange({ site: event.target.value || undefined })}>
           <option value="">Any</option>
-          {sites.map((site) => (
-            <option key={site.id} value={site.id}>
-              {site.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </select>
       </label>
       <label>
@@ -89,11 +81,7 @@ export function QueueFilterBar({ filters, onChange, sites, engineers, categories
         Category
         <select value={filters.category ?? ''} onChange={(event) => onChange({ category: event.target.value || undefined })}>
           <option value="">Any</option>
-          {categories.map((category) => (
-            <option key={category.id} value={category.name}>
-              {category.name}
-            </option>
-          ))}
+          <CategoryOptions categories={categories} />
         </select>
       </label>
     </form>

@@ -7,6 +7,7 @@ import { toDomain, useLiveQuery } from '../../db/hooks';
 import { useSession } from '../../session/SessionContext';
 import { LabelSheet, LABELS_PER_PAGE } from './LabelSheet';
 import './labels.css';
+import { SiteOptions } from '../../components/ReferenceOptions';
 
 /** Enough for a day's labelling; a site has a few hundred assets at most. */
 const MAX_SHOWN = 500;
@@ -50,11 +51,7 @@ export function LabelsPage() {
             Site
             <select value={siteId} onChange={(event) => setSiteId(event.target.value)}>
               <option value="">All sites</option>
-              {sites.map((site) => (
-                <option key={site.id} value={site.id}>
-                  {site.name}
-                </option>
-              ))}
+              <SiteOptions sites={sites} />
             </select>
           </label>
           <label>

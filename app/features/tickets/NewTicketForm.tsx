@@ -5,9 +5,9 @@ import type { Category } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
 import { FieldError } from '../../components/FieldError';
 import { markInvalid } from '../../components/field-problems';
-import { PRIORITY_LABELS } from '../../components/labels';
 import { errorFor, errorOutside, type ActionError } from '../work-orders/useWorkOrderAction';
 import type { TicketInput } from './ticket-drafts';
+import { CategoryOptions, PriorityOptions, SiteOptions } from '../../components/ReferenceOptions';
 
 /** Fields with their own message under them; any other problem shows above the button. */
 const FIELDS_SHOWN = ['title', 'siteId', 'category', 'priority'];
@@ -54,11 +54,7 @@ export function NewTicketForm({ input, sites, categories, assets, error, reporti
             Site
             <select value={input.siteId} onChange={(event) => onChange({ siteId: event.target.value, assetId: '' })} {...invalid('siteId')}>
               {!siteChosenForThem && <option value="">Choose a site…</option>}
-              {sites.map((site) => (
-                <option key={site.id} value={site.id}>
-                  {site.name}
-                </option>
-              ))}
+              <SiteOptions sites={sites} />
             </select>
           </label>
           {fieldError('siteId')}
@@ -86,11 +82,7 @@ export function NewTicketForm({ input, sites, categories, assets, error, reporti
               {...invalid('category')}
             >
               <option value="">Choose a category…</option>
-              {categories.map((category) => (
-                <option key={category.id} value={category.name}>
-                  {category.name}
-                </option>
-              ))}
+              <CategoryOptions categories={categories} />
             </select>
           </label>
           {fieldError('category')}
@@ -99,11 +91,7 @@ export function NewTicketForm({ input, sites, categories, assets, error, reporti
           <label>
             Priority
             <select value={input.priority} onChange={(event) => onChange({ priority: PRIORITIES.find((priority) => priority === event.target.value) ?? input.priority })} {...invalid('priority')}>
-              {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {PRIORITY_LABELS[priority]}
-                </option>
-              ))}
+              <PriorityOptions />
             </select>
           </label>
           {fieldError('priority')}
