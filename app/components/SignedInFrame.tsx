@@ -1,6 +1,8 @@
 import { NavLink, Outlet } from 'react-router';
 import { usePersistentStorage } from '../pwa/usePersistentStorage';
-import { useSession } from '../session/SessionContext';
+import { useChangedAccess } from '../session/access-change';
+import { useSession, useSessionApi } from '../session/SessionContext';
+import { ROLE_LABELS } from './labels';
 import { navItemsForRole } from './nav-items';
 import { SyncStatusBar } from './SyncStatusBar';
 
@@ -10,6 +12,8 @@ import { SyncStatusBar } from './SyncStatusBar';
  */
 export function SignedInFrame() {
   const session = useSession();
+  const { api } = useSessionApi();
+  const changedAccess = useChangedAccess(api, session.user);
   usePersistentStorage();
   return (
     <div className="app-frame">
@@ -25,6 +29,14 @@ export function SignedInFrame() {
         </nav>
       </header>
       <SyncStatusBar />
+      {changedAccess && (
+        <p className="access-changed" role="status" data-testid="access-changed">
+          An admin changed your access (now {ROLE_LABELS[changedAccess.role]}). Reload to work with it.{' '}
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        </p>
+      )}
       <main className="app-main">
         <Outlet />
       </main>

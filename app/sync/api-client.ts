@@ -11,6 +11,7 @@ import { AuthError, HttpError, OfflineError } from './errors';
 export class ApiClient {
   private accessToken?: string;
   private renewal?: Promise<string>;
+  private readonly renewalListeners = new Set<(user: LoginResponse['user']) => void>();
 
   constructor(private readonly baseUrl = '') {}
 
@@ -47,6 +48,12 @@ export class ApiClient {
     }
   }
 
+  /** Called with the user as the server now knows them, at each renewal (an admin may have changed their role or sites). */
+  onRenewed(listener: (user: LoginResponse['user']) => void): () => void {
+    this.renewalListeners.add(listener);
+    return () => this.renewalListeners.delete(listener);
+  }
+
   renewAccessToken(): Promise<string> {
     this.renewal ??= withCrossTabLock('fs-token-renewal', () => this.refresh()).finally(() => (this.renewal = undefined));
     return this.renewal;
@@ -61,6 +68,7 @@ export class ApiClient {
       const response = await this.send('/api/auth/refresh', { method: 'POST' });
       const body = (await response.json()) as LoginResponse;
       this.accessToken = body.accessToken;
+      for (const listener of this.renewalListeners) listener(body.user);
       return body.accessToken;
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) throw new AuthError(error.reason, error.message);

@@ -47,6 +47,15 @@ describe('the admin', () => {
     await new LoginPage(engineer).signIn('noor.haddad', 'first-day-secret');
     await engineer.getByRole('heading', { name: /My work orders/ }).waitFor();
 
+    // The admin adds a site to the engineer: their phone's token is refused and renewed at once,
+    // and the app says their access changed.
+    const card = users.card('noor.haddad');
+    if ((await card.getAttribute('open')) === null) await card.locator('summary').click();
+    await card.getByRole('checkbox', { name: /Berlin/ }).check();
+    await card.getByRole('button', { name: 'Save details' }).click();
+    await card.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await engineer.getByTestId('access-changed').waitFor({ timeout: 30_000 });
+
     expect(await users.setPassword('noor.haddad', 'second-secret')).toContain('signed out on every device');
     const api = new TestApi(server.url);
     expect((await api.post('/api/auth/login', { username: 'noor.haddad', password: 'first-day-secret' })).status).toBe(401);

@@ -70,7 +70,7 @@ function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }
       {errorFor('skills')}
       <label className="checkbox">
         <input type="checkbox" checked={form.active} disabled={isMe} onChange={(event) => setForm({ ...form, active: event.target.checked })} />
-        Active (a deactivated user is signed out within 15 minutes and cannot sign in)
+        Active (a deactivated user is signed out at once and cannot sign in)
       </label>
       {errorFor('form')}
       <button type="submit">Save details</button>

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { User } from '@shared/schemas/user';
+import type { ApiClient } from '../sync/api-client';
+import { cacheProfile } from './profile-cache';
+
+/** Whether the server's user has other access than the session was opened with: another role, or other sites. */
+export function accessChanged(session: Pick<User, 'role' | 'siteIds'>, current: Pick<User, 'role' | 'siteIds'>): boolean {
+  const sites = (user: Pick<User, 'siteIds'>) => [...user.siteIds].sort().join(',');
+  return session.role !== current.role || sites(session) !== sites(current);
+}
+
+/**
+ * The user as renewed tokens describe them, once their access differs from the session's. The
+ * screens, the merge rules and the local scope were chosen for the session's access, so the app
+ * offers a reload; the new profile is cached at once, so the next start uses it either way.
+ */
+export function useChangedAccess(api: ApiClient, sessionUser: User): User | undefined {
+  const [changed, setChanged] = useState<User>();
+  useEffect(
+    () =>
+      api.onRenewed((user) => {
+        if (!accessChanged(sessionUser, user)) return;
+        cacheProfile(user);
+        setChanged(user);
+      }),
+    [api, sessionUser],
+  );
+  return changed;
+}
