@@ -1,9 +1,10 @@
-import type { CategoryName } from './demo-reference';
+import type { Asset } from '@shared/schemas/asset';
+import { type CategoryName, toCategoryName } from './demo-reference';
 
 type Equipment = { name: string; makes: readonly (readonly [manufacturer: string, model: string])[] };
 
 /** Real manufacturers and model lines per trade, so demo screens look like a real asset register. */
-export const ASSET_CATALOG: Record<CategoryName, readonly Equipment[]> = {
+export const ASSET_CATALOG = {
   HVAC: [
     { name: 'Air handling unit', makes: [['Daikin', 'Modular L'], ['Trane', 'CLCP'], ['Carrier', '39HQ']] },
     { name: 'Chiller', makes: [['Carrier', 'AquaEdge 30XA'], ['Trane', 'RTAF'], ['York', 'YVAA']] },
@@ -60,7 +61,23 @@ export const ASSET_CATALOG: Record<CategoryName, readonly Equipment[]> = {
     { name: 'Kitchen extract fan', makes: [['Systemair', 'KBT'], ['Nuaire', 'Boxer']] },
     { name: 'Water cooler', makes: [['Elkay', 'EZH2O'], ['Culligan', 'Aquarius']] },
   ],
-};
+} as const satisfies Record<CategoryName, readonly Equipment[]>;
+
+/** A kind of equipment of the catalog (of one trade when `C` is given), e.g. 'Chiller'. */
+export type EquipmentName<C extends CategoryName = CategoryName> = (typeof ASSET_CATALOG)[C][number]['name'];
+
+/** The catalog's kinds of equipment for a trade, as a plain list. */
+export function equipmentKinds(category: CategoryName): readonly { name: EquipmentName; makes: Equipment['makes'] }[] {
+  return ASSET_CATALOG[category];
+}
+
+/**
+ * The kind of equipment a seeded asset is, read back from its name (buildAsset names it
+ * `<kind> <unit> — <location>`); undefined for an asset named otherwise.
+ */
+export function equipmentOf(asset: Pick<Asset, 'name' | 'category'>): EquipmentName | undefined {
+  return equipmentKinds(toCategoryName(asset.category)).find((kind) => asset.name.startsWith(`${kind.name} `))?.name;
+}
 
 /** Where in a building equipment of each trade typically sits (used in the asset's display name). */
 export const LOCATIONS: Record<CategoryName, readonly string[]> = {

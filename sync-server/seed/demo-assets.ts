@@ -1,5 +1,5 @@
 import type { Asset } from '@shared/schemas/asset';
-import { ASSET_CATALOG, LOCATIONS } from './asset-catalog';
+import { equipmentKinds, LOCATIONS } from './asset-catalog';
 import { CATEGORIES, type CategoryName, SITE_KEYS, type SiteKey, siteId, siteInfo } from './demo-reference';
 import type { Random } from './prng';
 import { DAY_MS, pad, type SeedContext, stamps } from './seed-context';
@@ -34,7 +34,7 @@ export function unitCounter(): (equipment: string) => number {
 /** One plausible asset of a randomly chosen trade, make and model. */
 export function buildAsset(rng: Random, spec: AssetSpec): Asset {
   const category = rng.weighted(CATEGORY_WEIGHTS);
-  const equipment = rng.pick(ASSET_CATALOG[category]);
+  const equipment = rng.pick(equipmentKinds(category));
   const [manufacturer, model] = rng.pick(equipment.makes);
   const site = siteInfo(spec.siteKey);
   const criticality = Math.min(5, Math.max(1, BASE_CRITICALITY[category] + rng.int(-1, 1)));

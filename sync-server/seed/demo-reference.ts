@@ -128,7 +128,7 @@ export function buildCategories(base: Date): Category[] {
   }));
 }
 
-const POLICY_TARGETS: Record<Priority, { name: string; response: number; resolution: number; businessHoursOnly: boolean }> = {
+export const POLICY_TARGETS: Record<Priority, { name: string; response: number; resolution: number; businessHoursOnly: boolean }> = {
   critical: { name: 'Critical — 24×7', response: 30, resolution: 240, businessHoursOnly: false },
   high: { name: 'High — 24×7', response: 60, resolution: 480, businessHoursOnly: false },
   medium: { name: 'Medium — business hours', response: 240, resolution: 1440, businessHoursOnly: true },

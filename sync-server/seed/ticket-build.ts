@@ -8,7 +8,8 @@ import type { WorkOrderStatus } from '@shared/schemas/work-order';
 import { type CategoryName, type SiteKey, siteId, siteInfo, slaPolicyId } from './demo-reference';
 import type { Random } from './prng';
 import { iso, stamps } from './seed-context';
-import { COMMENTS, FAULTS, TICKET_TAGS } from './work-templates';
+import type { Fault } from './fault-catalog';
+import { COMMENTS, TICKET_TAGS } from './work-templates';
 
 /** A status the ticket entered and when. The first event is its creation (always `new`). */
 export type TicketEvent = { status: TicketStatus; atMs: number };
@@ -23,7 +24,7 @@ export type TicketDraft = {
   reportedBy: string;
   assigneeId?: string;
   events: TicketEvent[];
-  fault: (typeof FAULTS)[CategoryName][number];
+  fault: Fault;
   tags: string[];
 };
 

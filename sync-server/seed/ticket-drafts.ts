@@ -4,13 +4,13 @@ import type { TicketStatus } from '@shared/schemas/ticket';
 import { demoUserId } from './demo-accounts';
 import { skillForCategory } from './demo-assets';
 import {
-  CATEGORIES, type CategoryName, ENGINEER_USERNAMES, engineerSites, engineerSkills, managerOf, SITE_KEYS, type SiteKey, siteId, toCategoryName,
+  CATEGORIES, type CategoryName, ENGINEER_USERNAMES, engineerSites, engineerSkills, managerOf, POLICY_TARGETS, SITE_KEYS, type SiteKey, siteId, toCategoryName,
 } from './demo-reference';
+import { faultsFor } from './fault-catalog';
 import type { Random } from './prng';
 import { HOUR_MS, MINUTE_MS, type SeedContext } from './seed-context';
 import { pickTags, statusPath, type TicketDraft, type TicketEvent, ticketStatusForWorkOrder } from './ticket-build';
 import type { WorkOrderDraft } from './work-order-build';
-import { FAULTS } from './work-templates';
 
 /** How long before the visit a fault of each priority is typically reported, in minutes. */
 const REPORT_LEAD_MINUTES: Record<Priority, readonly [number, number]> = {
@@ -21,6 +21,19 @@ const REPORT_LEAD_MINUTES: Record<Priority, readonly [number, number]> = {
 };
 
 const PRIORITY_WEIGHTS: readonly (readonly [Priority, number])[] = [['critical', 1], ['high', 3], ['medium', 5], ['low', 3]];
+
+/** A linked ticket is reported 40 minutes before the base time at the latest, so it was assigned by then. */
+const LATEST_REPORT_MINUTES = 40;
+
+/**
+ * Whether the desk would have booked a visit this long after the report for a fault of this
+ * priority. Critical and high faults (24×7 policies) get an engineer within their resolution
+ * target, as a dispatcher would send one; medium and low ones wait for a free slot.
+ */
+function fitsBooking(priority: Priority, waitMs: number): boolean {
+  const target = POLICY_TARGETS[priority];
+  return target.businessHoursOnly || waitMs <= target.resolution * MINUTE_MS;
+}
 
 /** Tickets with no work order yet (or handled without one), one per status at least. */
 const STANDALONE_STATUSES: readonly TicketStatus[] = [
@@ -54,11 +67,13 @@ export function linkTicketToWorkOrder(
 ): { ticket: TicketDraft; workOrder: WorkOrderDraft } {
   const { rng } = ctx;
   const baseMs = ctx.base.getTime();
-  const priority = rng.weighted(PRIORITY_WEIGHTS);
+  const latestReportMs = baseMs - LATEST_REPORT_MINUTES * MINUTE_MS;
+  // The visit is booked already: a priority whose faults the desk would have attended sooner is ruled out.
+  const priority = rng.weighted(PRIORITY_WEIGHTS.filter(([candidate]) => fitsBooking(candidate, workOrder.startMs - latestReportMs)));
   const [minLead, maxLead] = REPORT_LEAD_MINUTES[priority];
   // One in five waited far longer than usual for a visit: those are the SLA breaches on the board.
   const lateFactor = rng.chance(0.2) ? 4 : 1;
-  const createdMs = Math.min(workOrder.startMs - rng.int(minLead, maxLead) * lateFactor * MINUTE_MS, baseMs - 40 * MINUTE_MS);
+  const createdMs = Math.min(workOrder.startMs - rng.int(minLead, maxLead) * lateFactor * MINUTE_MS, latestReportMs);
   const assignedMs = createdMs + rng.int(5, 30) * MINUTE_MS;
   const status = ticketStatusForWorkOrder(workOrder.status, workOrder.exec.endMs, baseMs);
   const cancelMs = Math.min(baseMs, Math.max(assignedMs + 10 * MINUTE_MS, workOrder.exec.cancelMs));
@@ -71,7 +86,7 @@ export function linkTicketToWorkOrder(
     closed: Math.min(baseMs, workOrder.exec.endMs + rng.int(24, 36) * HOUR_MS),
     cancelled: cancelMs,
   };
-  const fault = rng.pick(FAULTS[workOrder.category]);
+  const fault = rng.pick(faultsFor(workOrder.category, asset));
   const ticket: TicketDraft = {
     siteKey: workOrder.siteKey,
     ...(asset ? { assetId: asset.id, assetLabel: `${asset.tag} (${asset.name})` } : {}),
@@ -116,7 +131,7 @@ export function draftUnlinkedTicket(ctx: SeedContext, assets: readonly Asset[], 
     reportedBy: reporterFor(rng, spec.siteKey),
     ...(needsAssignee ? { assigneeId: engineerFor(rng, spec.siteKey, category) } : {}),
     events,
-    fault: rng.pick(FAULTS[category]),
+    fault: rng.pick(faultsFor(category, asset)),
     tags: pickTags(rng, category),
   };
 }
