@@ -1,34 +1,21 @@
-import { type SlaBadgeState, slaViewAt } from '@shared/domain/sla/sla-state';
 import type { Ticket } from '@shared/schemas/ticket';
-import { formatDuration } from './format';
+import { slaBadgeClass } from './Badges';
+import { slaBadgeWords } from './sla-text';
 import { useNow } from './useNow';
 
-const LABELS: Record<SlaBadgeState, string> = {
-  ok: 'SLA on track',
-  warning: 'SLA at risk',
-  breached: 'SLA breached',
-  paused: 'SLA paused',
-  met: 'SLA met',
-};
-
 /**
- * A ticket's SLA at a glance: the state in words (colour only repeats it) and, while a clock runs,
- * the time left or overdue on the target that matters next. Ticks every 30 s; usable in any list.
+ * A ticket's SLA at a glance: the state in words, naming the target missed on a breach (colour
+ * only repeats it), and while a clock runs the time on it: "Response late · fix due in 5 h 52 min",
+ * "Fix overdue by 2 h 00 min". Ticks every 30 s; usable in any list.
  */
-export function TicketSlaBadge({ ticket }: { ticket: Pick<Ticket, 'status' | 'sla'> }) {
+export function TicketSlaBadge({ ticket }: { ticket: Pick<Ticket, 'status' | 'sla' | 'statusChangedAt'> }) {
   const now = useNow(30_000);
-  const view = slaViewAt(ticket, now);
-  const cssState = view.state === 'paused' || view.state === 'met' ? 'ok' : view.state;
-  const left = view.leftMs === undefined ? undefined : view.leftMs >= 0 ? `${formatDuration(view.leftMs)} left` : `${formatDuration(-view.leftMs)} over`;
+  const words = slaBadgeWords(ticket, now);
   return (
-    <span className={`badge badge--sla-${cssState} badge--sla-view-${view.state}`} data-testid="ticket-sla" data-sla={view.state}>
-      {LABELS[view.state]}
-      {left && view.target && (
-        <span className="badge__detail">
-          {' · '}
-          {view.target === 'response' ? 'response' : 'fix'} {left}
-        </span>
-      )}
+    <span className={`${slaBadgeClass(words.state)} badge--sla-view-${words.state}`} data-testid="ticket-sla" data-sla={words.state} data-missed={words.missed.join(' ') || undefined}>
+      {words.label}
+      {words.overdue && ` ${words.overdue}`}
+      {words.detail && <span className="badge__detail">{` · ${words.detail}`}</span>}
     </span>
   );
 }

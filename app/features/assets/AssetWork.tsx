@@ -83,7 +83,7 @@ export function TicketLine({ ticket, timeZone }: { ticket: Ticket; timeZone?: st
           {TICKET_STATUS_LABELS[ticket.status]}
         </span>
         <PriorityBadge priority={ticket.priority} />
-        {!provisional && <SlaBadge state={ticket.sla.state} />}
+        {!provisional && <SlaBadge ticket={ticket} now={now} />}
         <UnsyncedMarker collection="tickets" id={ticket.id} />
       </p>
       <p className="ticket-line__title">{ticket.title}</p>

@@ -41,7 +41,7 @@ export function TicketReportPage() {
           {TICKET_STATUS_LABELS[ticket.status]}
         </span>
         <PriorityBadge priority={ticket.priority} />
-        {!provisional && <SlaBadge state={ticket.sla.state} />}
+        {!provisional && <SlaBadge ticket={ticket} now={now} />}
         <UnsyncedMarker collection="tickets" id={ticket.id} testId="ticket-unsynced" />
       </p>
       <section className="card">

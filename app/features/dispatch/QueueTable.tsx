@@ -80,7 +80,7 @@ export function QueueTable({ tickets, sites, engineers, now, selected, onSelecte
               <PriorityBadge priority={ticket.priority} />
             </td>
             <td>
-              <SlaBadge state={ticket.sla.state} /> <span className="queue-table__due">{describeSlaDue(ticket, now)}</span>
+              <SlaBadge ticket={ticket} now={now} /> <span className="queue-table__due">{describeSlaDue(ticket, now)}</span>
             </td>
             <td data-status={ticket.status}>{TICKET_STATUS_LABELS[ticket.status]}</td>
             <td>{ticket.assigneeId ? (userName.get(ticket.assigneeId) ?? ticket.assigneeId) : <span className="muted">Unassigned</span>}</td>

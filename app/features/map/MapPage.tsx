@@ -66,7 +66,7 @@ export function MapPage() {
         </div>
         <aside className="map-page__side">
           {selected ? (
-            <SiteTickets site={selected} tickets={summary.get(selected.id)?.open ?? []} current={selection?.ticketId} onClose={() => setSelection(undefined)} />
+            <SiteTickets site={selected} tickets={summary.get(selected.id)?.open ?? []} now={now} current={selection?.ticketId} onClose={() => setSelection(undefined)} />
           ) : (
             <p className="muted">Choose a ticket or a site on the map to list the site's open tickets.</p>
           )}
@@ -89,7 +89,7 @@ export function MapPage() {
   );
 }
 
-function SiteTickets({ site, tickets, current, onClose }: { site: Site; tickets: readonly Ticket[]; current: string | undefined; onClose: () => void }) {
+function SiteTickets({ site, tickets, now, current, onClose }: { site: Site; tickets: readonly Ticket[]; now: Date; current: string | undefined; onClose: () => void }) {
   return (
     <section className="card" aria-labelledby="map-site-title" data-testid="map-site-tickets">
       <h2 id="map-site-title">
@@ -101,7 +101,7 @@ function SiteTickets({ site, tickets, current, onClose }: { site: Site; tickets:
         <ul className="plain-list">
           {tickets.map((ticket) => (
             <li key={ticket.id} className={ticket.id === current ? 'map-site-tickets__current' : undefined} aria-current={ticket.id === current ? 'true' : undefined}>
-              <Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link> {ticket.title} <PriorityBadge priority={ticket.priority} /> <SlaBadge state={ticket.sla.state} />
+              <Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link> {ticket.title} <PriorityBadge priority={ticket.priority} /> <SlaBadge ticket={ticket} now={now} />
             </li>
           ))}
         </ul>

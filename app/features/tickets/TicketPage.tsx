@@ -53,7 +53,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
             {TICKET_STATUS_LABELS[ticket.status]}
           </span>
           <PriorityBadge priority={ticket.priority} />
-          <SlaBadge state={ticket.sla.state} />
+          <SlaBadge ticket={ticket} now={now} />
         </p>
         <p data-testid="ticket-sla" className={ticket.sla.state === 'ok' ? undefined : 'warning-text'}>
           {describeSlaDue(ticket, now)}

@@ -1,28 +1,31 @@
 import type { Ticket } from '../../schemas/ticket';
+import { isTargetMissed, MEETS_TARGET, SLA_TARGETS, type SlaTarget } from './targets';
 
 /**
  * What a ticket's SLA badge shows, from the server's fields and the current time, with no calendar
- * math (so the app's first route stays small): the due time that matters next and the time left.
+ * math (so the app's first route stays small): the due time that matters next, the time left, and
+ * which targets are missed — a response met late leaves the resolution running, and saying only
+ * "breached" next to its countdown would not tell which.
  * `warning` comes from the server (the checker sets it at 50% of a target); `breached` also shows
  * as soon as a due time passes, before the checker has run.
  */
 export type SlaBadgeState = 'ok' | 'warning' | 'breached' | 'paused' | 'met';
-export type SlaView = { state: SlaBadgeState; target?: 'response' | 'resolution'; dueAt?: string; leftMs?: number };
+export type SlaView = { state: SlaBadgeState; missed: SlaTarget[]; target?: SlaTarget; dueAt?: string; leftMs?: number };
 
-export function slaViewAt(ticket: Pick<Ticket, 'status' | 'sla'>, now: Date): SlaView {
+export function slaViewAt(ticket: Pick<Ticket, 'status' | 'sla' | 'statusChangedAt'>, now: Date): SlaView {
   const { sla, status } = ticket;
-  const breachedBefore = sla.state === 'breached';
-  if (status === 'cancelled') return { state: 'met' };
-  if (sla.resolvedAt || status === 'resolved' || status === 'closed') {
-    const late = breachedBefore || (sla.resolvedAt !== undefined && Date.parse(sla.resolvedAt) > Date.parse(sla.resolutionDueAt));
-    return { state: late ? 'breached' : 'met' };
-  }
-  const target = sla.respondedAt ? 'resolution' : 'response';
+  if (status === 'cancelled') return { state: 'met', missed: [] };
+  const missed = SLA_TARGETS.filter((target) => isTargetMissed(target, ticket, now.getTime()));
+  // The server's breach stays even if a due time moved later since (a policy change).
+  const breached = sla.state === 'breached' || missed.length > 0;
+  if (sla.resolvedAt || status === 'resolved' || status === 'closed') return { state: breached ? 'breached' : 'met', missed };
+  // A status that met the response counts before the server has recorded when (a change not synced yet).
+  const target = sla.respondedAt || MEETS_TARGET.response.includes(status) ? 'resolution' : 'response';
   const dueAt = target === 'response' ? sla.responseDueAt : sla.resolutionDueAt;
-  if (status === 'on_hold') return { state: breachedBefore ? 'breached' : 'paused', target, dueAt };
+  if (status === 'on_hold') return { state: breached ? 'breached' : 'paused', missed, target, dueAt };
   const leftMs = Date.parse(dueAt) - now.getTime();
-  const state = breachedBefore || leftMs <= 0 ? 'breached' : sla.state === 'warning' ? 'warning' : 'ok';
-  return { state, target, dueAt, leftMs };
+  const state = breached ? 'breached' : sla.state === 'warning' ? 'warning' : 'ok';
+  return { state, missed, target, dueAt, leftMs };
 }
 
 /**

@@ -1,12 +1,11 @@
 import type { TicketSla, TicketStatus } from '../../schemas/ticket';
 import { addBusinessMs, type BusinessCalendar } from './calendar';
+import { clockStopMs, SLA_TARGETS, type SlaTarget } from './targets';
 
 export const MINUTE_MS = 60_000;
 /** Level 2 escalation: a day of wall-clock time after a breach that is still open. */
 export const ESCALATION_2_AFTER_MS = 24 * 60 * MINUTE_MS;
 
-export const SLA_TARGETS = ['response', 'resolution'] as const;
-export type SlaTarget = (typeof SLA_TARGETS)[number];
 export const THRESHOLD_KINDS = ['warn50', 'warn75', 'breach', 'escalate2'] as const;
 export type ThresholdKind = (typeof THRESHOLD_KINDS)[number];
 export type ThresholdKey = `${SlaTarget}.${ThresholdKind}`;
@@ -39,20 +38,6 @@ export function allThresholds(calendar: BusinessCalendar, targets: SlaTargets, c
     list.push({ key: `${target}.escalate2`, target, kind: 'escalate2', atMs: dueMs + ESCALATION_2_AFTER_MS, escalationLevel: 2 });
   }
   return list;
-}
-
-/**
- * The instant each target's clock stopped, or undefined while it runs. A threshold that falls
- * after its clock stopped never happens (a ticket resolved before its due time is not breached,
- * however late the resolution synced). A paused or cancelled ticket's clocks stop at the change.
- */
-export function clockStopMs(target: SlaTarget, status: TicketStatus, sla: Pick<TicketSla, 'respondedAt' | 'resolvedAt'>, statusChangedAt: string | undefined): number | undefined {
-  const met = target === 'response' ? sla.respondedAt : sla.resolvedAt;
-  if (met) return Date.parse(met);
-  if (status === 'cancelled' || (target === 'resolution' && status === 'on_hold')) {
-    return statusChangedAt ? Date.parse(statusChangedAt) : Number.NEGATIVE_INFINITY;
-  }
-  return undefined;
 }
 
 /** Thresholds that happen (or happened) while their clock runs, in time order. */

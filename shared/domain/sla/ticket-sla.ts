@@ -1,10 +1,10 @@
-import type { Ticket, TicketSla, TicketStatus } from '../../schemas/ticket';
+import type { Ticket, TicketSla } from '../../schemas/ticket';
 import { addBusinessMs, businessMsBetween, type BusinessCalendar } from './calendar';
+import { MEETS_TARGET } from './targets';
 import { allThresholds, liveThresholds, MINUTE_MS, nextPending, type SlaTargets, stateAt } from './thresholds';
 
-/** Statuses that show someone has responded: work started, or put on hold/resolved by a worker. */
-const RESPONDED: readonly TicketStatus[] = ['in_progress', 'on_hold', 'resolved', 'closed'];
-const RESOLVED: readonly TicketStatus[] = ['resolved', 'closed'];
+const RESPONDED = MEETS_TARGET.response;
+const RESOLVED = MEETS_TARGET.resolution;
 
 export type SlaPrevious = Pick<Ticket, 'status' | 'sla' | 'updatedAt' | 'statusChangedAt'>;
 
