@@ -111,6 +111,12 @@ export function draftStandaloneTickets(ctx: SeedContext, assets: readonly Asset[
   });
 }
 
+/**
+ * How long a new ticket may have waited for triage: the desk picks up a critical or high fault
+ * within the hour or so, so those in the queue are fresh; the rest may wait up to two days.
+ */
+const UNTRIAGED_MINUTES: Record<Priority, number> = { critical: 45, high: 120, medium: 2880, low: 2880 };
+
 /** `maxIdleMinutes`: how long ago the last change may be (default: recent, as in a live queue). */
 export type UnlinkedTicketSpec = { status: TicketStatus; siteKey: SiteKey; priority: Priority; maxIdleMinutes?: number };
 
@@ -122,7 +128,7 @@ export function draftUnlinkedTicket(ctx: SeedContext, assets: readonly Asset[], 
   const category = asset ? toCategoryName(asset.category) : rng.pick(CATEGORIES).name;
   const needsAssignee = !['new', 'cancelled'].includes(spec.status);
   const path = statusPath(spec.status, needsAssignee);
-  const events = timeline(ctx, path, spec.maxIdleMinutes ?? (spec.status === 'new' ? 2880 : 600));
+  const events = timeline(ctx, path, spec.maxIdleMinutes ?? (spec.status === 'new' ? UNTRIAGED_MINUTES[spec.priority] : 600));
   return {
     siteKey: spec.siteKey,
     ...(asset ? { assetId: asset.id, assetLabel: `${asset.tag} (${asset.name})` } : {}),
