@@ -15,7 +15,8 @@ export function TicketSlaBadge({ ticket }: { ticket: Pick<Ticket, 'status' | 'sl
     <span className={`${slaBadgeClass(words.state)} badge--sla-view-${words.state}`} data-testid="ticket-sla" data-sla={words.state} data-missed={words.missed.join(' ') || undefined}>
       {words.label}
       {words.overdue && ` ${words.overdue}`}
-      {words.detail && <span className="badge__detail">{` · ${words.detail}`}</span>}
+      {/* A no-break space: the badge is a flex box, which drops an ordinary space at the span's start. */}
+      {words.detail && <span className="badge__detail">{`\u00a0· ${words.detail}`}</span>}
     </span>
   );
 }

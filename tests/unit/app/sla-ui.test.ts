@@ -108,7 +108,7 @@ describe('SLA badges', () => {
   it('the countdown badge adds the clock still running', () => {
     vi.useFakeTimers({ now: at('11:08') });
     const text = renderToStaticMarkup(createElement(TicketSlaBadge, { ticket: late })).replace(/<[^>]+>/g, '');
-    expect(text).toBe('Response late · fix due in 5 h 52 min');
+    expect(text).toBe('Response late\u00a0· fix due in 5 h 52 min');
     vi.setSystemTime(at('19:00'));
     expect(renderToStaticMarkup(createElement(TicketSlaBadge, { ticket: late })).replace(/<[^>]+>/g, '')).toBe('Fix overdue by 2 h 00 min');
   });
