@@ -40,8 +40,9 @@ export function slaBadgeWords(ticket: SlaTicket, now: Date): SlaWords {
     return { ...base, label: 'Fix overdue', ...(running ? { overdue: since(sla.resolutionDueAt) } : { detail: 'clock paused' }) };
   }
   if (view.missed.includes('response')) {
-    const late = view.target === 'response' ? { label: 'Response overdue', overdue: since(sla.responseDueAt) } : { label: 'Response late' };
-    return { ...base, ...late, ...(fixDetail ? { detail: fixDetail } : {}) };
+    // Awaited, the response is the clock that matters (and the badge must fit a phone's row).
+    if (view.target === 'response') return { ...base, label: 'Response overdue', overdue: since(sla.responseDueAt) };
+    return { ...base, label: 'Response late', ...(fixDetail ? { detail: fixDetail } : {}) };
   }
   // The server's breach with no due time passed: the times moved since (a policy change).
   return { ...base, label: 'SLA breached', ...(fixDetail ? { detail: fixDetail } : {}) };
