@@ -37,8 +37,8 @@ export class PushService {
     const ids = rows.map((row, index) => rowId(row, index));
     const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
     if (duplicate) throw badRequest(`document ${duplicate} appears twice in one push`, 'newDocumentState.id');
-    await checkUniqueFields(this.deps.store, collection, rows);
     const masters = await this.deps.store.getMany(collection, ids);
+    await checkUniqueFields(this.deps.store, collection, rows, masters);
     const references = await loadReferences(this.deps.store, collection, rows.map((row) => row.newDocumentState));
     const now = this.deps.clock.now().toISOString();
     const ticketReference = collection === 'tickets' ? await loadTicketReference(this.deps.store, this.deps.logger) : undefined;

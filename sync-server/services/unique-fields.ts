@@ -1,6 +1,6 @@
 import { findHolder, UNIQUE_FIELDS, uniqueKeyOf, type UniqueField } from '@shared/domain/unique-fields';
 import { DOC_TYPE_BY_COLLECTION, type CollectionName } from '@shared/schemas/collections';
-import type { Store } from '../store/store';
+import type { RawStored, Store } from '../store/store';
 import { AppError } from '../errors';
 
 type Row = { newDocumentState: Record<string, unknown> };
@@ -12,22 +12,31 @@ type Row = { newDocumentState: Record<string, unknown> };
  * taken username is. Two instances accepting the same new value at the same instant is not caught
  * here; the admin and desk screens check their local copy first as well.
  */
-export async function checkUniqueFields(store: Store, collection: CollectionName, rows: readonly Row[]): Promise<void> {
+export async function checkUniqueFields(store: Store, collection: CollectionName, rows: readonly Row[], masters: ReadonlyMap<string, RawStored>): Promise<void> {
   const rule = UNIQUE_FIELDS[collection];
   if (!rule) return;
+  // Only rows that take a value they did not hold: an edit of anything else passes, even beside a
+  // duplicate an older server let in (else that edit, and every later one queued behind it, is stuck).
   const wanted = rows.flatMap((row, index) => {
     const key = uniqueKeyOf(rule, row.newDocumentState);
-    return key !== undefined && typeof row.newDocumentState.id === 'string' ? [{ doc: row.newDocumentState, key, index }] : [];
+    const id = row.newDocumentState.id;
+    if (key === undefined || typeof id !== 'string') return [];
+    const master = masters.get(id);
+    return master && uniqueKeyOf(rule, master.fields) === key ? [] : [{ doc: row.newDocumentState, key, index }];
   });
   if (wanted.length === 0) return;
-  const holders = await loadPossibleHolders(store, collection, rule, wanted.map((row) => row.key));
+  // The holders as this push leaves them: a document the push changes counts as pushed (a swap
+  // passes), and of two rows taking one value the later is refused.
+  const pushedIds = new Set(rows.map((row) => row.newDocumentState.id));
+  const taking = new Set(wanted.map((row) => row.doc));
+  const stored = await loadPossibleHolders(store, collection, rule, wanted.map((row) => row.key));
+  const holders = [...stored.filter((doc) => !pushedIds.has(doc.id)), ...rows.map((row) => row.newDocumentState).filter((doc) => !taking.has(doc))];
   for (const { doc, index } of wanted) {
     const holder = findHolder(collection, doc, holders);
     if (holder) {
       const value = String(doc[rule.field]);
       throw new AppError(409, 'conflict', `row ${index}: ${rule.field} ${value} is already used by ${rule.noun} ${String(holder.id)}`, `[${index}].newDocumentState.${rule.field}`);
     }
-    // A later row of the same push may not take it either.
     holders.push(doc);
   }
 }

@@ -86,4 +86,20 @@ describe('a site’s code and a category’s name name one of them', () => {
     expect((await pushRows(admin, 'sites', [{ assumedMasterState: stored, newDocumentState: { ...stored, _deleted: true } }])).body).toEqual([]);
     expect((await pushRows(admin, 'sites', [{ newDocumentState: buildSite({ id: 'site-freed-again', code: 'FREE-01' }) }])).body).toEqual([]);
   });
+
+  it('accepts an edit that keeps its code beside a duplicate an older server let in, and a swap of codes in one push', async () => {
+    // Written straight to the store, as a server before this rule accepted it.
+    await server.store.put('sites', buildSite({ id: 'site-legacy-dup', code: 'LON-CW' }) as AnyDoc, { readers: ['*'], formerReaders: [] });
+    const london = await storedOf(admin, 'sites', 'site-lon');
+    expect((await pushRows(admin, 'sites', [{ assumedMasterState: london, newDocumentState: { ...london, address: '1 Canada Square, London' } }])).body).toEqual([]);
+    const a = buildSite({ id: 'site-swap-a', code: 'SWAP-A' });
+    const b = buildSite({ id: 'site-swap-b', code: 'SWAP-B' });
+    expect((await pushRows(admin, 'sites', [{ newDocumentState: a }, { newDocumentState: b }])).body).toEqual([]);
+    const [storedA, storedB] = [await storedOf(admin, 'sites', a.id), await storedOf(admin, 'sites', b.id)];
+    const swap = [
+      { assumedMasterState: storedA, newDocumentState: { ...storedA, code: 'SWAP-B' } },
+      { assumedMasterState: storedB, newDocumentState: { ...storedB, code: 'SWAP-A' } },
+    ];
+    expect((await pushRows(admin, 'sites', swap)).body).toEqual([]);
+  });
 });
