@@ -52,10 +52,9 @@ export class CurrentPrincipals {
    */
   async check(principal: Principal): Promise<boolean> {
     if (this.isCurrent(principal)) return true;
+    // Compared, not stored: the feed may bring a newer change (a deactivation) while this read is out.
     const stored = await this.store.get('users', principal.id);
-    if (stored) this.set(principal.id, stored.fields);
-    else this.keys.delete(principal.id);
-    return this.isCurrent(principal);
+    return stored !== undefined && accessKeyOfStored(stored.fields) === accessKeyOf(principal);
   }
 
   /** Called with the id of each user whose access may have changed. */
@@ -73,12 +72,18 @@ export class CurrentPrincipals {
   }
 
   private set(id: string, fields: Record<string, unknown>): void {
-    const parsed = UserSchema.safeParse(fields);
-    if (parsed.success && parsed.data.active && !parsed.data._deleted) {
-      this.keys.set(id, accessKeyOf(parsed.data));
+    const key = accessKeyOfStored(fields);
+    if (key !== undefined) {
+      this.keys.set(id, key);
       return;
     }
-    if (!parsed.success && !fields._deleted) this.logger.warn({ userId: id }, 'a stored user is unreadable: its tokens are refused');
+    if (!fields._deleted && !UserSchema.safeParse(fields).success) this.logger.warn({ userId: id }, 'a stored user is unreadable: its tokens are refused');
     this.keys.delete(id);
   }
+}
+
+/** A stored user's access key, or undefined when they have none (deactivated, deleted, unreadable). */
+function accessKeyOfStored(fields: Record<string, unknown>): string | undefined {
+  const parsed = UserSchema.safeParse(fields);
+  return parsed.success && parsed.data.active && !parsed.data._deleted ? accessKeyOf(parsed.data) : undefined;
 }
