@@ -12,16 +12,16 @@ export function accessChanged(session: Pick<User, 'role' | 'siteIds'>, current: 
 /**
  * The user as renewed tokens describe them, once their access differs from the session's. The
  * screens, the merge rules and the local scope were chosen for the session's access, so the app
- * offers a reload; the new profile is cached at once, so the next start uses it either way.
+ * offers a reload; each renewed profile is cached at once, so the next start uses it either way.
  */
 export function useChangedAccess(api: ApiClient, sessionUser: User): User | undefined {
   const [changed, setChanged] = useState<User>();
   useEffect(
     () =>
       api.onRenewed((user) => {
-        if (!accessChanged(sessionUser, user)) return;
+        // Cached either way, so a change reverted before the reload leaves the right profile.
         cacheProfile(user);
-        setChanged(user);
+        setChanged(accessChanged(sessionUser, user) ? user : undefined);
       }),
     [api, sessionUser],
   );

@@ -3,7 +3,7 @@ import type { WorkOrder } from '@shared/schemas/work-order';
 import { FieldError } from '../../components/FieldError';
 import { formatDay, formatTime } from '../../components/format';
 import { useSession } from '../../session/SessionContext';
-import { signatureSaveUnderWay, useSignatureUnsaved } from './unsaved-signature';
+import { isSignatureUnsaved, signatureSaveUnderWay, useSignatureUnsaved } from './unsaved-signature';
 import { useWorkOrderAction } from './useWorkOrderAction';
 import { canComplete, completeWorkOrder, isTerminal, runningTimer } from './work-order-actions';
 
@@ -47,7 +47,7 @@ export function CompletionSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: 
     event.preventDefault();
     // "Save signature" pressed a moment ago: complete once it is stored, with the signature on the job.
     const saveUnderWay = signatureSaveUnderWay(wo.id);
-    const signatureReady = saveUnderWay ? await saveUnderWay : !signatureUnsaved;
+    const signatureReady = saveUnderWay ? await saveUnderWay : !isSignatureUnsaved(wo.id);
     setSignatureBlocked(!signatureReady);
     if (!signatureReady) return;
     await run((current, now) => completeWorkOrder(current, resolution, user.role, now));

@@ -148,6 +148,8 @@ function SignatureForm({ workOrder, onSaved, onCancel }: FormProps) {
     try {
       const image = await compressImage(await pad.toPngBlob(), { type: 'image/png', maxDimension: 1200 });
       const saved = await saveWorkOrderSignature(db, workOrder, { name: customer, image, userId: user.id });
+      // At once, not when the form unmounts on the next render: a completion pressed in between proceeds.
+      markSignatureUnsaved(workOrder.id, false);
       onSaved(saved.signature);
       return true;
     } catch (failure) {

@@ -16,6 +16,11 @@ export function markSignatureUnsaved(workOrderId: string, isUnsaved: boolean): v
   for (const listener of listeners) listener();
 }
 
+/** Now, not as of the last render: a save that just finished has already cleared it. */
+export function isSignatureUnsaved(workOrderId: string): boolean {
+  return unsaved.has(workOrderId);
+}
+
 export function useSignatureUnsaved(workOrderId: string): boolean {
   return useSyncExternalStore(
     (listener) => {
