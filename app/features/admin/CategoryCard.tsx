@@ -6,18 +6,20 @@ import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { categoryInputOf, checkCategory, type CategoryInput } from './category-form';
 import { CategoryFields } from './CategoryFields';
+import { editedOver } from './form-edits';
 import { useSyncedSave } from './useSyncedSave';
 
 /** One category: its details, edited as a synced write (offline too). */
 export function CategoryCard({ category, categories }: { category: Category; categories: readonly Category[] }) {
   const { db } = useSession();
-  const [input, setInput] = useState<CategoryInput>(() => categoryInputOf(category));
+  const [opened] = useState<CategoryInput>(() => categoryInputOf(category));
+  const [input, setInput] = useState<CategoryInput>(opened);
   const { problems, saved, save } = useSyncedSave();
   const set = (patch: Partial<CategoryInput>) => setInput((current) => ({ ...current, ...patch }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    return save(checkCategory(input, category, categories, new Date()), (next) => saveDocument(db, 'categories', next));
+    return save(checkCategory(editedOver(categoryInputOf(category), opened, input), category, categories, new Date()), (next) => saveDocument(db, 'categories', next));
   }
 
   return (

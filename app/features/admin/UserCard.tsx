@@ -6,6 +6,7 @@ import { FieldError } from '../../components/FieldError';
 import { ROLE_LABELS } from '../../components/labels';
 import { saveDocument } from '../../db/writes';
 import { useSession, useSessionApi } from '../../session/SessionContext';
+import { editedOver } from './form-edits';
 import { parseSkills } from './user-form';
 import { RoleSelect, SitePicker } from './UserFields';
 import { useSubmitState } from './useSubmitState';
@@ -29,9 +30,15 @@ export function UserCard({ user, sites }: { user: User; sites: readonly Site[] }
 /** The details' inputs that show their own problem (every local-write problem at once). */
 const DETAIL_INPUTS = ['fullName', 'email', 'siteIds', 'skills'];
 
+/** What the details form edits, as the user is now. */
+function detailsOf(user: User) {
+  return { fullName: user.fullName, email: user.email, role: user.role, siteIds: user.siteIds, skills: user.skills.join(', '), active: user.active };
+}
+
 function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }) {
   const { db, user: me } = useSession();
-  const [form, setForm] = useState({ fullName: user.fullName, email: user.email, role: user.role, siteIds: user.siteIds, skills: user.skills.join(', '), active: user.active });
+  const [opened] = useState(() => detailsOf(user));
+  const [form, setForm] = useState(opened);
   const { problems, run } = useSubmitState(DETAIL_INPUTS);
   const [saved, setSaved] = useState(false);
   const isMe = user.id === me.id;
@@ -42,7 +49,8 @@ function UserDetailsForm({ user, sites }: { user: User; sites: readonly Site[] }
     event.preventDefault();
     setSaved(false);
     return run(async () => {
-      await saveDocument(db, 'users', { ...user, ...form, fullName: form.fullName.trim(), email: form.email.trim(), skills: parseSkills(form.skills) });
+      const details = editedOver(detailsOf(user), opened, form);
+      await saveDocument(db, 'users', { ...user, ...details, fullName: details.fullName.trim(), email: details.email.trim(), skills: parseSkills(details.skills) });
       setSaved(true);
     });
   }

@@ -1,0 +1,11 @@
+import { isDeepEqual } from '@shared/domain/doc-rules';
+
+/**
+ * The form's values as they apply to the document now: only the inputs the admin changed since the
+ * form opened replace the current values. Another admin's edit that synced in meanwhile is kept
+ * instead of being written back to what this form showed when it opened, with no conflict to tell.
+ */
+export function editedOver<F extends Record<string, unknown>>(current: F, opened: F, input: F): F {
+  const edited = (Object.keys(input) as (keyof F)[]).filter((key) => !isDeepEqual(input[key], opened[key]));
+  return { ...current, ...Object.fromEntries(edited.map((key) => [key, input[key]])) };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { editedOver } from '@app/features/admin/form-edits';
+
+describe('an admin form saved over a document another admin changed meanwhile', () => {
+  it('applies only the inputs this admin changed, keeping the other admin’s edit', () => {
+    const opened = { name: 'Canary Wharf', address: '1 Old Street', timezone: 'Europe/London', skills: ['hvac'] };
+    // Meanwhile another admin renamed the site; this admin changed only the address.
+    const current = { ...opened, name: 'London Canary Wharf' };
+    const input = { ...opened, address: '25 Canada Square' };
+    expect(editedOver(current, opened, input)).toEqual({ name: 'London Canary Wharf', address: '25 Canada Square', timezone: 'Europe/London', skills: ['hvac'] });
+  });
+
+  it('compares lists by value, so an untouched list is not written back', () => {
+    const opened = { skills: ['hvac', 'electrical'] };
+    expect(editedOver({ skills: ['plumbing'] }, opened, { skills: ['hvac', 'electrical'] })).toEqual({ skills: ['plumbing'] });
+    expect(editedOver({ skills: ['plumbing'] }, opened, { skills: ['hvac'] })).toEqual({ skills: ['hvac'] });
+  });
+});
