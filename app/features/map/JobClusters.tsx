@@ -14,6 +14,7 @@ type Props = {
   sites: readonly Site[];
   openBySite: ReadonlyMap<string, { open: readonly Ticket[] }>;
   onSelect: (selection: MapSelection) => void;
+  now: Date;
 };
 
 /**
@@ -21,8 +22,8 @@ type Props = {
  * cluster click zooms to its markers, or spreads them in a ring when they share one spot (a
  * site's tickets), so every ticket is reachable. Enter on a focused cluster does the same.
  */
-export function JobClusters({ sites, openBySite, onSelect }: Props) {
-  const points = useMemo(() => mapPoints(sites, openBySite), [sites, openBySite]);
+export function JobClusters({ sites, openBySite, onSelect, now }: Props) {
+  const points = useMemo(() => mapPoints(sites, openBySite, now), [sites, openBySite, now]);
   const siteById = useMemo(() => new Map(sites.map((site) => [site.id, site])), [sites]);
   const ticketById = useMemo(() => new Map([...openBySite.values()].flatMap(({ open }) => open.map((ticket) => [ticket.id, ticket] as const))), [openBySite]);
 

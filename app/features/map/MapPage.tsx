@@ -54,7 +54,7 @@ export function MapPage() {
         <div className="map-view" data-testid="map">
           <MapContainer {...(bounds ? { bounds } : { center: [20, 0], zoom: 2 })} scrollWheelZoom maxZoom={config.maxZoom} className="map-view__leaflet">
             <TileLayer url={config.tileUrl} attribution={config.attribution} maxZoom={config.maxZoom} crossOrigin="anonymous" />
-            <JobClusters sites={sites} openBySite={summary} onSelect={setSelection} />
+            <JobClusters sites={sites} openBySite={summary} onSelect={setSelection} now={now} />
             {[...positions].map(([engineerId, position]) => (
               <CircleMarker key={engineerId} center={[position.lat, position.lng]} radius={7} pathOptions={{ color: '#0b3d91', fillOpacity: 0.8 }}>
                 <Tooltip>

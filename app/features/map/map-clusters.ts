@@ -1,6 +1,7 @@
 import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import { SLA_RANK, worstOf, type SlaWorst } from './map-data';
+import { slaViewAt } from '@shared/domain/sla/sla-state';
 
 /**
  * One marker on the map: an open ticket at its site's location, or a site with no open ticket
@@ -35,15 +36,24 @@ export const SLA_WORDS: Record<SlaWorst, string> = { none: 'no open tickets', ok
  * (a stable order). Tickets of a site this device does not hold (not synced yet) have no
  * position and are left out.
  */
-export function mapPoints(sites: readonly Site[], openBySite: ReadonlyMap<string, { open: readonly Ticket[] }>): MapPoint[] {
+export function mapPoints(sites: readonly Site[], openBySite: ReadonlyMap<string, { open: readonly Ticket[] }>, now: Date): MapPoint[] {
   const points: MapPoint[] = [];
   for (const site of sites) {
     const open = openBySite.get(site.id)?.open ?? [];
     const at = { siteId: site.id, lat: site.location.lat, lng: site.location.lng };
     if (open.length === 0) points.push({ key: `site:${site.id}`, state: 'none', ...at });
-    for (const ticket of open) points.push({ key: `ticket:${ticket.id}`, ticketId: ticket.id, state: ticket.sla.state, ...at });
+    for (const ticket of open) points.push({ key: `ticket:${ticket.id}`, ticketId: ticket.id, state: jobStateAt(ticket, now), ...at });
   }
   return points.sort((a, b) => SLA_RANK[b.state] - SLA_RANK[a.state]);
+}
+
+/**
+ * A ticket's state on the map as its badge beside the map shows it: a due time that passed is a
+ * breach before the server's checker has run (or while the desk is offline).
+ */
+function jobStateAt(ticket: Ticket, now: Date): SlaWorst {
+  const { state } = slaViewAt(ticket, now);
+  return state === 'breached' || state === 'warning' ? state : 'ok';
 }
 
 const JOB_STATES_WORST_FIRST = (['breached', 'warning', 'ok'] as const satisfies readonly SlaWorst[]);

@@ -47,10 +47,13 @@ describe('map clusters', () => {
       buildTicket({ id: 't-done', siteId: 'ber', status: 'closed', sla: sla('breached') }),
       buildTicket({ id: 't-elsewhere', siteId: 'not-synced', status: 'new', sla: sla('warning') }),
     ]);
-    expect(mapPoints([london, berlin], summary)).toEqual([
+    expect(mapPoints([london, berlin], summary, new Date('2026-03-02T09:00:00.000Z'))).toEqual([
       { key: 'ticket:t-late', ticketId: 't-late', siteId: 'lon', lat: 51.5, lng: -0.02, state: 'breached' },
       { key: 'ticket:t-ok', ticketId: 't-ok', siteId: 'lon', lat: 51.5, lng: -0.02, state: 'ok' },
       { key: 'site:ber', siteId: 'ber', lat: 52.5, lng: 13.4, state: 'none' },
     ]);
+    // Past its due time, a ticket the server still has on track shows breached, as its badge does.
+    const later = mapPoints([london], summary, new Date('2026-03-10T09:00:00.000Z'));
+    expect(later.find((point) => point.ticketId === 't-ok')?.state).toBe('breached');
   });
 });
