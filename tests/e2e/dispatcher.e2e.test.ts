@@ -207,9 +207,12 @@ describe('the dispatcher desk', () => {
     const worstOf = (tickets: Ticket[]) => (['breached', 'warning', 'ok'] as const).find((state) => tickets.some((ticket) => shownState(ticket) === state)) ?? 'none';
     const clusters = await map.clusters();
     expect(clusters.length).toBeGreaterThanOrEqual(3);
+    // The page's clock ticks once a minute: a cluster with a due time inside the last two minutes may show either side of it.
+    const dueJustNow = (ticket: Ticket) => [ticket.sla.responseDueAt, ticket.sla.resolutionDueAt].some((due) => Math.abs(Date.parse(due) - Date.now()) < 120_000);
     for (const cluster of clusters) {
       const inside = open.filter((ticket) => cluster.siteIds.includes(ticket.siteId));
-      expect(cluster, cluster.siteIds.join(' ')).toEqual({ ...cluster, count: inside.length, worst: worstOf(inside) });
+      expect(cluster.count, cluster.siteIds.join(' ')).toBe(inside.length);
+      if (!inside.some(dueJustNow)) expect(cluster.worst, cluster.siteIds.join(' ')).toBe(worstOf(inside));
     }
 
     // Cape Town's four share one spot: a click spreads them, and each opens its ticket.
