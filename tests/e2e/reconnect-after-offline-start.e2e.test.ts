@@ -4,10 +4,9 @@ import type { WorkOrder } from '@shared/schemas';
 import { loginAs } from '../helpers/api-client';
 import { StreamReader } from '../helpers/sync-client';
 import type { TestServer } from '../helpers/test-server';
-import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from './browser';
+import { launchBrowser } from './browser';
 import { startE2eServer } from './e2e-server';
-import { LoginPage } from './page-models/login-page';
-import { SyncStatus } from './page-models/sync-status';
+import { engineerReadyToGoOffline } from './page-models/engineer-phone';
 import { WorkOrderPage } from './page-models/work-order-page';
 
 /** Long enough offline for every backoff to have grown past the time a reconnect may take. */
@@ -30,15 +29,7 @@ afterAll(async () => {
 
 describe('the app was started offline (from its service worker) and the network comes back', () => {
   it('pushes the change made offline within seconds, however long the device was offline', async () => {
-    const context = await newPhoneContext(browser, baseURL);
-    const page = await context.newPage();
-    await new LoginPage(page).signIn('eng1');
-    const sync = new SyncStatus(page);
-    await sync.waitForState('live');
-    await sync.waitForCaughtUp();
-    const row = page.locator('[data-testid="wo-row"]:not([data-status="completed"]):not([data-status="cancelled"])').first();
-    await row.waitFor();
-    await waitForServiceWorkerControl(page);
+    const { context, page, sync, openJob: row } = await engineerReadyToGoOffline(browser, baseURL, 'eng1');
     // What the server accepts, as it happens: the moment the change arrives, without polling.
     const watcher = await StreamReader.open(await loginAs(server.url, 'dispatch1'));
     const note = `Written after an offline start ${Date.now()}`;

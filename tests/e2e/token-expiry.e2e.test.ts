@@ -6,10 +6,9 @@ import { loginAs } from '../helpers/api-client';
 import type { MovableClock } from '../helpers/movable-clock';
 import { pullAll } from '../helpers/sync-client';
 import type { TestServer } from '../helpers/test-server';
-import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from './browser';
+import { launchBrowser } from './browser';
 import { startE2eServer } from './e2e-server';
-import { LoginPage } from './page-models/login-page';
-import { SyncStatus } from './page-models/sync-status';
+import { engineerReadyToGoOffline } from './page-models/engineer-phone';
 import { WorkOrderPage } from './page-models/work-order-page';
 
 let server: TestServer;
@@ -28,17 +27,7 @@ afterAll(async () => {
 
 describe('the access token expires while the phone is offline', () => {
   it('loses no pending write: the app renews its session through the refresh cookie and pushes', async () => {
-    const context = await newPhoneContext(browser, baseURL);
-    const page = await context.newPage();
-    await new LoginPage(page).signIn('eng2');
-    const sync = new SyncStatus(page);
-    await sync.waitForState('live');
-    await sync.waitForCaughtUp();
-    // An open job: the demo day is built around the clock, so the first row may already be done
-    // (and a finished job takes no notes).
-    const row = page.locator('[data-testid="wo-row"]:not([data-status="completed"]):not([data-status="cancelled"])').first();
-    await row.waitFor();
-    await waitForServiceWorkerControl(page);
+    const { context, page, sync, openJob: row } = await engineerReadyToGoOffline(browser, baseURL, 'eng2');
     await context.setOffline(true);
     await sync.waitForState('offline');
     await row.click();
