@@ -1,7 +1,7 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import { COLLECTION_NAMES, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
-import { MAX_PUSH_ROWS } from '@shared/sync/protocol';
+import { DEVICE_HEADER, MAX_PUSH_ROWS } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
 import { storedAsServerState } from '../db/edit-base';
@@ -107,7 +107,8 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
             let settle!: (recorded: Promise<void>) => void;
             gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
             try {
-              const conflicts = changed.length > 0 ? await whenReachable(replication, stream, () => pushRows(api, collection, changed)) : [];
+              const device = await db.storageToken;
+              const conflicts = changed.length > 0 ? await whenReachable(replication, stream, () => pushRows(api, collection, changed, device)) : [];
               await acknowledgePushed(db, collection, changed.map((row) => row.newDocumentState), conflicts);
               const conflicted = new Set(conflicts.map((doc) => doc.id));
               settle(pushRecorded(replication, ids.filter((id) => !conflicted.has(id))));
@@ -211,10 +212,10 @@ async function whenReachable<T>(replication: CollectionReplication, stream: Chan
 }
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */
-async function pushRows(api: ApiClient, collection: CollectionName, rows: RxReplicationWriteToMasterRow<AnyDoc>[]): Promise<AnyDoc[]> {
+async function pushRows(api: ApiClient, collection: CollectionName, rows: RxReplicationWriteToMasterRow<AnyDoc>[], device: string): Promise<AnyDoc[]> {
   // Derived index fields are the device's own (app/db/derived-fields.ts): the server never sees them.
   const sent = rows.map((row) => ({ ...row, newDocumentState: withoutDerivedFields(row.newDocumentState), assumedMasterState: withoutDerivedFields(row.assumedMasterState) }));
-  const answers = await Promise.all(pushBodies(sent).map((body) => api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body })));
+  const answers = await Promise.all(pushBodies(sent).map((body) => api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body, headers: { [DEVICE_HEADER]: device } })));
   return answers.flat();
 }
 

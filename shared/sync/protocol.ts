@@ -36,6 +36,15 @@ export const PushRowSchema = z.object({
 export const PushBodySchema = z.array(PushRowSchema).max(MAX_PUSH_ROWS);
 export type PushRow<D = AnyDoc> = { assumedMasterState?: D | null; newDocumentState: D };
 
+/**
+ * Names the local database a push comes from (RxDB's storage token: one per device's database,
+ * new after a wipe). Optional: with it, the server recognises a device's own earlier push whose
+ * answer was lost (sync-server/services/write-plan.ts), so the next edit is not a conflict with it.
+ */
+export const DEVICE_HEADER = 'x-device-id';
+export const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'expected 6 to 64 letters, digits, "-" or "_"');
+export const PushHeadersSchema = z.object({ [DEVICE_HEADER]: DeviceIdSchema.optional() });
+
 /** The current master of every row whose assumed state was stale; an empty array means all applied. */
 export type PushResponse<D = AnyDoc> = D[];
 

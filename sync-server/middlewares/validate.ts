@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { IdSchema } from '@shared/schemas/common';
 import { badRequest } from '../errors';
 
-type Part = 'body' | 'query' | 'params';
+type Part = 'body' | 'query' | 'params' | 'headers';
 
 /** Parse one part of the request with a zod schema; the first issue becomes a 400 naming the field. */
 export function validate<S extends z.ZodType>(part: Part, schema: S) {

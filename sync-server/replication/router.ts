@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { CollectionNameSchema, type CollectionName } from '@shared/schemas/collections';
-import { PullQuerySchema, PushBodySchema } from '@shared/sync/protocol';
+import { DEVICE_HEADER, PullQuerySchema, PushBodySchema, PushHeadersSchema } from '@shared/sync/protocol';
 import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../errors';
@@ -42,10 +42,11 @@ export function createSyncRouter(deps: AppDeps) {
     res.type('json').end(pullBody(page));
   });
 
-  router.post('/:collection/push', validate('body', PushBodySchema), async (_req, res) => {
+  router.post('/:collection/push', validate('headers', PushHeadersSchema), validate('body', PushBodySchema), async (_req, res) => {
     const rows = res.locals.body as z.infer<typeof PushBodySchema>;
     const collection = res.locals.collection as CollectionName;
-    res.json(await pushService.push(principalOf(res), collection, rows));
+    const device = (res.locals.headers as z.infer<typeof PushHeadersSchema>)[DEVICE_HEADER];
+    res.json(await pushService.push(principalOf(res), collection, rows, device));
   });
 
   return router;

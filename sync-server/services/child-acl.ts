@@ -38,7 +38,8 @@ async function refreshCollection(
     const doc = parseStoredDoc(collection, stored.fields, logger);
     if (!doc) return [];
     const acl = computeAcl(collection, doc, stored.acl, ownerAcl);
-    return isSameAcl(acl, stored.acl) ? [] : [{ doc, acl, rev: stored.rev }];
+    // Only readers change: the pushing device's claim on its last version holds (PushOrigin).
+    return isSameAcl(acl, stored.acl) ? [] : [{ doc, acl, rev: stored.rev, origin: stored.origin }];
   });
   const results = await store.bulkPut(collection, writes);
   const lost = results.filter((result) => !result.ok).length;

@@ -33,7 +33,7 @@ export class PushService {
     private readonly numbers: NumberAllocator,
   ) {}
 
-  async push(principal: Principal, collection: CollectionName, rows: RawRow[]): Promise<AnyDoc[]> {
+  async push(principal: Principal, collection: CollectionName, rows: RawRow[], device?: string): Promise<AnyDoc[]> {
     const ids = rows.map((row, index) => rowId(row, index));
     const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
     if (duplicate) throw badRequest(`document ${duplicate} appears twice in one push`, 'newDocumentState.id');
@@ -43,7 +43,7 @@ export class PushService {
     const now = this.deps.clock.now().toISOString();
     const ticketReference = collection === 'tickets' ? await loadTicketReference(this.deps.store, this.deps.logger) : undefined;
     const extraReaders = collection === 'tickets' ? await workOrderReaders(this.deps, ids) : undefined;
-    const context = { principal, collection, masters, references, now, logger: this.deps.logger, ticketReference, extraReaders };
+    const context = { principal, collection, masters, references, now, logger: this.deps.logger, ticketReference, extraReaders, device };
     // Every row is decided before anything is written, so a refused push changes nothing.
     const decisions = rows.map((row, index) => decideRow(context, row, index));
     const conflicts = decisions.flatMap((decision) => (decision.kind === 'conflict' ? [decision.master] : []));
@@ -55,7 +55,7 @@ export class PushService {
   /** Writes the planned rows; a row that loses an MVCC race comes back as a conflict. */
   private async commit(principal: Principal, collection: CollectionName, writes: PlannedWrite[], references: ReferenceSet, now: string, policies: SlaPolicy[]) {
     const prepared = await Promise.all(writes.map((write) => this.withServerFields(collection, write, references, now, policies)));
-    const bulk: BulkWrite[] = prepared.map(({ doc, acl, write }) => ({ doc, acl, rev: write.beforeStored?.rev }));
+    const bulk: BulkWrite[] = prepared.map(({ doc, acl, write }) => ({ doc, acl, rev: write.beforeStored?.rev, origin: write.origin }));
     const results = await this.deps.store.bulkPut(collection, bulk);
     const lost = prepared.filter((_, index) => !results[index]?.ok).map(({ doc }) => doc.id);
     const accepted = prepared.filter((_, index) => results[index]?.ok);

@@ -47,7 +47,8 @@ export async function refreshTicketReaders(deps: Pick<AppDeps, 'store' | 'logger
       const acl = computeAcl('tickets', ticket, stored.acl, undefined, extraReaders);
       if (isSameAcl(acl, stored.acl)) break;
       try {
-        await deps.store.put('tickets', ticket, acl, stored.rev);
+        // Only its readers change: what its last push left for the pushing device still holds (PushOrigin).
+        await deps.store.put('tickets', ticket, acl, stored.rev, stored.origin);
         await refreshChildAcls(deps, 'tickets', ticketId, acl);
         break;
       } catch (error) {

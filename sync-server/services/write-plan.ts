@@ -10,7 +10,7 @@ import { AppError, badRequest, forbidden } from '../errors';
 import { zodToBadRequest } from '../middlewares/validate';
 import type { Logger } from '../logger';
 import { parseStoredDoc, visibilityOf } from '../replication/visibility';
-import type { AccessMeta } from '../store/couch-docs';
+import type { AccessMeta, PushOrigin } from '../store/couch-docs';
 import type { RawStored } from '../store/store';
 import { computeAcl } from './acl';
 import { ownerOf } from '@shared/domain/references';
@@ -23,7 +23,7 @@ export type RawRow = { assumedMasterState?: Record<string, unknown> | null; newD
 export type RowDecision =
   | { kind: 'ack' }
   | { kind: 'conflict'; master: AnyDoc }
-  | { kind: 'write'; before?: AnyDoc; beforeStored?: RawStored; candidate: AnyDoc; inheritAcl?: AccessMeta; extraReaders?: readonly string[] };
+  | { kind: 'write'; before?: AnyDoc; beforeStored?: RawStored; candidate: AnyDoc; inheritAcl?: AccessMeta; extraReaders?: readonly string[]; origin?: PushOrigin };
 
 /** Placeholders that let a client-built document pass its schema; the server replaces them on write. */
 const PLACEHOLDER_NUMBER: Partial<Record<CollectionName, string>> = { tickets: 'TCK-000000', workOrders: 'WO-000000' };
@@ -39,6 +39,8 @@ export type PlanContext = {
   ticketReference?: TicketReference;
   /** Readers a ticket gets from its work orders' engineers (services/ticket-readers.ts); ticket pushes only. */
   extraReaders?: Map<string, readonly string[]>;
+  /** The pushing device's database (protocol DEVICE_HEADER), when it names one. */
+  device?: string;
 };
 
 export function rowId(row: RawRow, index: number): string {
@@ -69,9 +71,8 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
     // A deleted document stays deleted: a push that would bring it back (a device that edited it
     // just as the deletion arrived) gets the deletion back as a conflict, to merge and record.
     if (master._deleted && row.newDocumentState._deleted !== true) return { kind: 'conflict', master };
-    if (!row.assumedMasterState || !isSameClientContent(collection, master, row.assumedMasterState)) {
-      return { kind: 'conflict', master };
-    }
+    const assumedIsMaster = row.assumedMasterState && isSameClientContent(collection, master, row.assumedMasterState);
+    if (!assumedIsMaster && !continuesOwnPush(context, stored, row)) return { kind: 'conflict', master };
   }
   const parsed = parseCandidate(context, row.newDocumentState, master, index);
   checkRules(context, master, parsed, index);
@@ -82,7 +83,25 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   const extraReaders = context.extraReaders?.get(candidate.id);
   const acl = computeAcl(collection, candidate, stored?.acl, inheritAcl, extraReaders);
   if (!isInScope(scope, acl.readers)) throw forbidden(`row ${index}: the result would be outside what you may see`);
-  return { kind: 'write', before: master, beforeStored: stored, candidate, inheritAcl, extraReaders };
+  return { kind: 'write', before: master, beforeStored: stored, candidate, inheritAcl, extraReaders, origin: pushOrigin(context, row) };
+}
+
+function pushOrigin(context: PlanContext, row: RawRow): PushOrigin | undefined {
+  if (!context.device) return undefined;
+  const base = row.assumedMasterState?.updatedAt;
+  return { device: context.device, userId: context.principal.id, base: typeof base === 'string' ? base : null };
+}
+
+/**
+ * The master is this device's own earlier push from the same base, whose answer never arrived
+ * (the connection dropped, or the app was closed before RxDB's retry). The device's copy has only
+ * moved on from that push since, so its new version includes it: it is written on top, where a
+ * conflict would set the engineer against their own earlier value.
+ */
+function continuesOwnPush(context: PlanContext, stored: RawStored | undefined, row: RawRow): boolean {
+  const written = stored?.origin;
+  const pushing = pushOrigin(context, row);
+  return !!written && !!pushing && written.device === pushing.device && written.userId === pushing.userId && written.base === pushing.base;
 }
 
 function parseCandidate(context: PlanContext, incoming: Record<string, unknown>, master: AnyDoc | undefined, index: number): AnyDoc {

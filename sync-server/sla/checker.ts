@@ -148,7 +148,8 @@ export class SlaChecker {
   /** Writes the new SLA of every planned ticket, each guarded by its revision; returns the plans that lost. */
   private async saveTickets(plans: Plan[], now: Date): Promise<Plan[]> {
     const at = now.toISOString();
-    const results = await this.deps.store.bulkPut('tickets', plans.map(({ ticket, sla, stored }) => ({ doc: { ...ticket, sla, updatedAt: at }, acl: stored.acl, rev: stored.rev })));
+    // Only the SLA changes, which no client writes: a pushing device's claim on its last version holds (PushOrigin).
+    const results = await this.deps.store.bulkPut('tickets', plans.map(({ ticket, sla, stored }) => ({ doc: { ...ticket, sla, updatedAt: at }, acl: stored.acl, rev: stored.rev, origin: stored.origin })));
     return plans.filter((_, index) => !results[index]?.ok);
   }
 }

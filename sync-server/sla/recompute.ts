@@ -63,7 +63,8 @@ async function updateTicketSla(deps: ServiceDeps, first: RawStored, change: SlaC
     const now = clock.now();
     const sla = change(ticket, policy, site, now);
     if (!sla || isDeepEqual(sla, ticket.sla)) return false;
-    const [result] = await store.bulkPut('tickets', [{ doc: { ...ticket, sla, updatedAt: now.toISOString() }, acl: stored.acl, rev: stored.rev }]);
+    // Only the SLA changes: a pushing device's claim on its last version holds (PushOrigin).
+    const [result] = await store.bulkPut('tickets', [{ doc: { ...ticket, sla, updatedAt: now.toISOString() }, acl: stored.acl, rev: stored.rev, origin: stored.origin }]);
     if (result?.ok) return true;
     stored = await store.get('tickets', ticket.id);
   }

@@ -1,7 +1,7 @@
 import nano, { type DocumentScope, type MangoSelector, type ServerScope } from 'nano';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { Logger } from '../logger';
-import { type AccessMeta, type CouchDoc, databaseName, fromCouchDoc, isDesignDoc, toCouchDoc } from './couch-docs';
+import { type AccessMeta, type CouchDoc, databaseName, fromCouchDoc, isDesignDoc, type PushOrigin, toCouchDoc } from './couch-docs';
 import { ChangesCache } from './changes-cache';
 import { ChangesWatcher, type ChangeRow } from './changes-watcher';
 import { ensureDatabases } from './setup';
@@ -16,7 +16,8 @@ export type PrivateDoc = Record<string, unknown> & { _id: string; _rev?: string 
 export type PrivateDb = 'auth' | 'counters' | 'audits' | 'slaClaims';
 /** `useIndex` names a design document from setup.ts (https://docs.couchdb.org/en/stable/api/database/find.html). */
 export type FindOptions = { sort?: { [field: string]: 'asc' | 'desc' }[]; useIndex?: string };
-export type BulkWrite = { doc: AnyDoc; acl: AccessMeta; rev?: string };
+/** `origin`: only a push, or a write that keeps what clients see, passes one (see PushOrigin). */
+export type BulkWrite = { doc: AnyDoc; acl: AccessMeta; rev?: string; origin?: PushOrigin };
 /** `ok: false` means the revision was stale (another write won the race). */
 export type BulkWriteResult = { ok: true; rev: string } | { ok: false };
 
@@ -81,9 +82,9 @@ export class Store {
   }
 
   /** Write one document; `rev` must be the current revision (omit it to create). Returns the new rev. */
-  async put(collection: CollectionName, doc: AnyDoc, acl: AccessMeta, rev?: string): Promise<string> {
+  async put(collection: CollectionName, doc: AnyDoc, acl: AccessMeta, rev?: string, origin?: PushOrigin): Promise<string> {
     try {
-      const response = await this.db(collection).insert(toCouchDoc(doc, acl, rev));
+      const response = await this.db(collection).insert(toCouchDoc(doc, acl, rev, origin));
       return response.rev;
     } catch (error) {
       throw translateStoreError(error, doc.id);
@@ -97,7 +98,7 @@ export class Store {
    */
   async bulkPut(collection: CollectionName, writes: BulkWrite[]): Promise<BulkWriteResult[]> {
     if (writes.length === 0) return [];
-    const docs = writes.map(({ doc, acl, rev }) => toCouchDoc(doc, acl, rev));
+    const docs = writes.map(({ doc, acl, rev, origin }) => toCouchDoc(doc, acl, rev, origin));
     const results = await this.call(() => this.db(collection).bulk({ docs }));
     return results.map((result, index) => {
       if (result.rev && !result.error) return { ok: true, rev: result.rev };

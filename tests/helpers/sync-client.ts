@@ -1,5 +1,5 @@
 import type { AnyDoc } from '@shared/schemas/collections';
-import type { PullResponse, StreamEvent } from '@shared/sync/protocol';
+import { DEVICE_HEADER, type PullResponse, type StreamEvent } from '@shared/sync/protocol';
 import type { TestApi } from './api-client';
 
 /** Pull a collection to the end, page by page, as RxDB would. */
@@ -18,8 +18,9 @@ export async function pullAll(api: TestApi, collection: string, limit = 10, chec
   }
 }
 
-export async function pushRows(api: TestApi, collection: string, rows: { assumedMasterState?: unknown; newDocumentState: unknown }[]) {
-  return api.post<AnyDoc[]>(`/api/sync/${collection}/push`, rows);
+/** `device`: the pushing database's id (protocol DEVICE_HEADER), as the app sends it. */
+export async function pushRows(api: TestApi, collection: string, rows: { assumedMasterState?: unknown; newDocumentState: unknown }[], device?: string) {
+  return api.post<AnyDoc[]>(`/api/sync/${collection}/push`, rows, device ? { [DEVICE_HEADER]: device } : {});
 }
 
 /**

@@ -14,8 +14,8 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
  * A push the server stored whose answer never reached the device (the connection dropped on the
  * way back): the engineer must not be shown a conflict with themselves. The app's sync layer
  * against the real server, IndexedDB from fake-indexeddb. (Known limit: if the app is closed before
- * the retry, RxDB pushes the later edit from the old base and a conflict with the engineer's own
- * earlier value is recorded; nothing is lost, and the merge keeps the later value.)
+ * the retry, RxDB pushes the later edit from the old base: the server recognises the device's own
+ * earlier push and takes the later edit on top of it.)
  */
 let server: TestServer;
 let db: AppDatabase;
@@ -49,6 +49,12 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Pro
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+async function closeApp() {
+  stream.stop();
+  await Promise.all(replications.map((replication) => replication.cancel()));
+  await db.close();
 }
 
 async function openApp() {
@@ -96,6 +102,31 @@ describe('a push whose answer was lost', () => {
 
     await until(async () => (await onServer(scheduled.id))?.status === 'on_site');
     await until(async () => (await db.outbox.count().exec()) === 0);
+    expect((await db.conflicts.find({ selector: { docId: scheduled.id } }).exec()).map((record) => record.toJSON())).toEqual([]);
+  });
+
+  it('is not a conflict with the engineer’s own earlier change after the app was closed before the retry', async () => {
+    const admin = await loginAs(server.url, 'admin');
+    const onServer = async (id: string) => ((await pullAll(admin, 'workOrders', 1000)).documents as WorkOrder[]).find((wo) => wo.id === id);
+    const stored = await db.workOrders.findOne({ selector: { status: 'scheduled' } }).exec();
+    if (!stored) throw new Error('eng1 has no scheduled work order left');
+    const scheduled = { ...(stored.toJSON() as WorkOrder), _deleted: false };
+    const note = (text: string) => ({ id: `note-${text}`, at: new Date().toISOString(), by: 'user-eng1', text });
+
+    loseNextPushAnswer = true;
+    await saveDocument(db, 'workOrders', { ...scheduled, resolution: 'Fan belt worn', notes: [...scheduled.notes, note('first')] });
+    await until(async () => (await onServer(scheduled.id))?.resolution === 'Fan belt worn');
+    // The phone is put away before RxDB retries: the retry, and what it knew, are gone.
+    await closeApp();
+    db = await openDatabase('lost-push-answer-test', { indexedDB: { indexedDB, IDBKeyRange }, validate: true, principal: { id: 'user-eng1', role: 'engineer', siteIds: [] } });
+    const first = (await db.workOrders.findOne(scheduled.id).exec())?.toJSON() as WorkOrder;
+    await saveDocument(db, 'workOrders', { ...first, _deleted: false, resolution: 'Fan belt replaced', notes: [...first.notes, note('second')] });
+    await closeApp();
+    await openApp();
+
+    await until(async () => (await onServer(scheduled.id))?.resolution === 'Fan belt replaced');
+    await until(async () => (await db.outbox.count().exec()) === 0);
+    expect((await onServer(scheduled.id))?.notes.map((item) => item.text)).toEqual([...scheduled.notes.map((item) => item.text), 'first', 'second']);
     expect((await db.conflicts.find({ selector: { docId: scheduled.id } }).exec()).map((record) => record.toJSON())).toEqual([]);
   });
 });
