@@ -84,6 +84,21 @@ describe('SLA engine on one server', () => {
     expect((await storedTicket('tck-offline')).sla.crossed ?? []).not.toContain('resolution.breach');
   });
 
+  it('keeps a device’s claim on its own push when the checker only writes the SLA: the device’s next edit from the same base is no conflict', async () => {
+    const created = await createTicket('tck-own-push');
+    const edited = { ...created, tags: ['leak'] };
+    // The engineer's phone pushes an edit; the answer is lost, so the phone keeps `created` as its base.
+    expect((await pushRows(engineer(), 'tickets', [{ assumedMasterState: created, newDocumentState: edited }], 'phone-of-eng-a')).body).toEqual([]);
+    clock.advance(31 * MIN); // past the response warning: the checker writes the ticket's SLA
+    expect((await new SlaChecker(server, { batch: 500 }).runOnce()).crossed).toBeGreaterThanOrEqual(1);
+    expect((await storedTicket('tck-own-push')).sla.crossed).toContain('response.warn50');
+    const later = { ...edited, tags: ['leak', 'valve-replaced'] };
+    expect((await pushRows(engineer(), 'tickets', [{ assumedMasterState: created, newDocumentState: later }], 'phone-of-eng-a')).body).toEqual([]);
+    const stored = await storedTicket('tck-own-push');
+    expect(stored.tags).toEqual(['leak', 'valve-replaced']);
+    expect(stored.sla.crossed).toContain('response.warn50');
+  });
+
   it('uses the server’s time for a device time outside the skew rule', async () => {
     const created = await createTicket('tck-skew');
     const future = { ...created, status: 'in_progress' as const, statusChangedAt: new Date(clock.now().getTime() + 10 * MIN).toISOString() };
