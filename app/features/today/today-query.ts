@@ -24,11 +24,24 @@ type TodayParts = { today: WorkOrder[][]; earlierOpen: WorkOrder[][]; upcoming: 
  * open or done, then the start in UTC. Stamps may carry any UTC offset, so `scheduledStart`'s
  * string order is not time order, and "today" on it would need a range widened by a day's worth of offsets.
  */
-type Selector = MangoQuerySelector<WorkOrder & { scheduleKey: string }>;
+export type ScheduleKeySelector = MangoQuerySelector<WorkOrder & { scheduleKey: string }>;
 const BY_KEY = [{ scheduleKey: 'asc' }, { id: 'asc' }] as unknown as MangoQuery<WorkOrder>['sort'];
 const INDEX = ['scheduleKey'];
 /** Just past every key with this prefix (prefixes end with ':', and ';' follows it). */
-const pastPrefix = (prefix: string) => `${prefix.slice(0, -1)};`;
+export const pastPrefix = (prefix: string) => `${prefix.slice(0, -1)};`;
+
+/**
+ * One range of the `scheduleKey` index, in key order, with `owner`'s extra conditions; one more
+ * than `limit` when given (to know there are more). Shared with the schedule board's day.
+ */
+export function scheduleKeyQuery(owner: ScheduleKeySelector, scheduleKey: ScheduleKeySelector['scheduleKey'], limit?: number): MangoQuery<WorkOrder> {
+  return { selector: { ...owner, scheduleKey }, sort: BY_KEY, index: INDEX, ...(limit === undefined ? {} : { limit: limit + 1 }) } as MangoQuery<WorkOrder>;
+}
+
+/** The keys of one state whose time falls in [start, end) (ms since the epoch). */
+export function scheduleKeyRange(state: ScheduleState, start: number, end: number): ScheduleKeySelector['scheduleKey'] {
+  return { $gte: scheduleKeyOf(state, iso(start)), $lt: scheduleKeyOf(state, iso(end)) };
+}
 
 /**
  * The Today list's queries, each an exact range of one index rather than a read of every work
@@ -41,10 +54,9 @@ export function todayQueries(user: TodayUser, now: Date, limits: TodayLimits): T
   const { start, end } = deviceDay(now);
   const isEngineer = user.role === 'engineer';
   // An engineer sees their own jobs; the desk (dispatchers, admins) sees every open one.
-  const owner: Selector = isEngineer ? { assigneeId: user.id } : {};
-  const query = (scheduleKey: Selector['scheduleKey'], limit?: number): MangoQuery<WorkOrder> =>
-    ({ selector: { ...owner, scheduleKey }, sort: BY_KEY, index: INDEX, ...(limit === undefined ? {} : { limit: limit + 1 }) }) as MangoQuery<WorkOrder>;
-  const day = (state: ScheduleState) => query({ $gte: scheduleKeyOf(state, iso(start)), $lt: scheduleKeyOf(state, iso(end)) }, limits.today);
+  const owner: ScheduleKeySelector = isEngineer ? { assigneeId: user.id } : {};
+  const query = (scheduleKey: ScheduleKeySelector['scheduleKey'], limit?: number) => scheduleKeyQuery(owner, scheduleKey, limit);
+  const day = (state: ScheduleState) => query(scheduleKeyRange(state, start, end), limits.today);
   // Jobs under way head the day whatever their date (started early, or running past midnight).
   const underWay = query({ $gte: SCHEDULE_KEY.live, $lt: pastPrefix(SCHEDULE_KEY.live) }, limits.today);
   return {
@@ -96,4 +108,4 @@ function deviceDay(now: Date): { start: number; end: number } {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const toWorkOrders = (docs: readonly RxDocument<WorkOrder>[]) => docs.map((doc) => toDomain<WorkOrder>(doc.toJSON()));
+export const toWorkOrders = (docs: readonly RxDocument<WorkOrder>[]) => docs.map((doc) => toDomain<WorkOrder>(doc.toJSON()));
