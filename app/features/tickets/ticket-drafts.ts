@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { estimateNewTicketSla } from '@shared/domain/sla/sla-state';
+import { OPEN_TICKET_STATUSES } from '@shared/domain/ticket-queue';
 import type { Priority, Role } from '@shared/schemas/common';
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
@@ -91,6 +92,17 @@ export function buildWorkOrderFromTicket(ticket: Ticket, input: WorkOrderInput, 
 /** The ticket follows its work order's engineer: a new ticket becomes assigned. */
 export function assignTicket(ticket: Ticket, assigneeId: string): Ticket {
   return { ...ticket, assigneeId, status: ticket.status === 'new' ? 'assigned' : ticket.status };
+}
+
+/**
+ * A job moved from one engineer to another takes its open ticket along (assignTicket), as creating
+ * it did, when the ticket was that engineer's or nobody's: a ticket another engineer holds for their
+ * own job stays theirs. Undefined when the ticket stays as it is.
+ */
+export function ticketFollowingJob(ticket: Ticket, fromId: string, toId: string): Ticket | undefined {
+  if (fromId === toId || !OPEN_TICKET_STATUSES.includes(ticket.status)) return undefined;
+  if (ticket.assigneeId && ticket.assigneeId !== fromId) return undefined;
+  return assignTicket(ticket, toId);
 }
 
 export type DayEntry = { id: string; label: string; start: string; end: string; overlaps: boolean };

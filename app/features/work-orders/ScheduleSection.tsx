@@ -7,17 +7,19 @@ import { useCollection } from '../../db/useCollection';
 import { useSession } from '../../session/SessionContext';
 import { EngineerDayView } from '../tickets/EngineerDayView';
 import { useWorkOrderAction } from './useWorkOrderAction';
-import { isTerminal, rescheduleWorkOrder } from './work-order-actions';
+import { reassignWorkOrder } from './reassign-work-order';
+import { isTerminal } from './work-order-actions';
 
 /**
  * For the desk: who does the job and when, typed on the site's clock. Saved like any edit (offline
- * too); the engineer's device follows, and a job moved to someone else leaves the first engineer's.
+ * too); the engineer's device follows, a job moved to someone else leaves the first engineer's, and
+ * its ticket follows the job to its new engineer (reassignWorkOrder, as the schedule board does).
  */
 export function ScheduleSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: string }) {
   const { user } = useSession();
   const engineers = useCollection('users', { role: 'engineer' });
   const workOrders = useCollection('workOrders');
-  const { run, error, busy } = useWorkOrderAction(wo.id);
+  const { perform, error, busy } = useWorkOrderAction(wo.id);
   const [assigneeId, setAssigneeId] = useState(wo.assigneeId);
   const [start, setStart] = useState(() => toZonedInput(wo.scheduledStart, timeZone));
   const [end, setEnd] = useState(() => toZonedInput(wo.scheduledEnd, timeZone));
@@ -29,7 +31,7 @@ export function ScheduleSection({ wo, timeZone }: { wo: WorkOrder; timeZone?: st
   const errorFor = (field: string) => <FieldError id={`schedule-${field}-error`} message={error?.field === field ? error.message : undefined} />;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSaved(await run((current) => rescheduleWorkOrder(current, { assigneeId, scheduledStart: proposed.start, scheduledEnd: proposed.end })));
+    setSaved(await perform((db) => reassignWorkOrder(db, user, wo.id, { assigneeId, scheduledStart: proposed.start, scheduledEnd: proposed.end })));
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { WorkOrder } from '@shared/schemas/work-order';
+import type { AppDatabase } from '../../db/database';
 import { LocalValidationError } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { updateWorkOrder } from './update-work-order';
@@ -29,11 +30,12 @@ export function useWorkOrderAction(workOrderId: string) {
   const { db } = useSession();
   const [error, setError] = useState<ActionError>();
   const [busy, setBusy] = useState(false);
-  const run = useCallback(
-    async (change: (current: WorkOrder, now: Date) => WorkOrder): Promise<boolean> => {
+  /** Any save against the local database (one that writes more than this work order, too). */
+  const perform = useCallback(
+    async (task: (database: AppDatabase) => Promise<unknown>): Promise<boolean> => {
       setBusy(true);
       try {
-        await updateWorkOrder(db, workOrderId, (current) => change(current, new Date()));
+        await task(db);
         setError(undefined);
         return true;
       } catch (caught) {
@@ -43,9 +45,13 @@ export function useWorkOrderAction(workOrderId: string) {
         setBusy(false);
       }
     },
-    [db, workOrderId],
+    [db],
   );
-  return { run, error, busy, setError };
+  const run = useCallback(
+    (change: (current: WorkOrder, now: Date) => WorkOrder): Promise<boolean> => perform((database) => updateWorkOrder(database, workOrderId, (current) => change(current, new Date()))),
+    [perform, workOrderId],
+  );
+  return { run, perform, error, busy, setError };
 }
 
 export function describeActionError(error: unknown): ActionError {
