@@ -16,7 +16,7 @@ const { version } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname,
  * Chunks kept out of the service worker's precache (see docs/decisions.md, "Precache"): the
  * dispatcher's and admin's desk screens, and RxDB's schema validator (development and tests only).
  */
-const DESK_ONLY_CHUNKS = ['**/{MapPage,ReportsPage,LabelsPage,SlaPoliciesPage}-*.{js,css}', '**/validate-ajv-*.js'];
+const DESK_ONLY_CHUNKS = ['**/{MapPage,SchedulePage,ReportsPage,LabelsPage,SlaPoliciesPage}-*.{js,css}', '**/validate-ajv-*.js'];
 
 /** The PWA is built from app/ into app/dist, which the sync server serves on its own port. */
 export default defineConfig({
@@ -53,7 +53,7 @@ export default defineConfig({
       },
       workbox: {
         // The app shell and every screen a user can reach offline (the field roles' screens), styles,
-        // icons; the plugin adds the manifest. Left out: the desk-only screens (map, reports, labels,
+        // icons; the plugin adds the manifest. Left out: the desk-only screens (map, schedule, reports, labels,
         // SLA policies: desktop, online) and the dev-only validator. Each left-out chunk is cached
         // when first used (runtimeCaching below), so a screen once seen still opens offline.
         globPatterns: ['**/*.{js,css,html,svg,png,ico}'],

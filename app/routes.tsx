@@ -22,6 +22,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'conflicts', lazy: () => import('./features/conflicts/ConflictsPage').then((module) => ({ Component: module.ConflictsPage })) },
   { path: 'tickets/new', lazy: () => import('./features/tickets/NewTicketPage').then((module) => ({ Component: module.NewTicketPage })) },
   { path: 'tickets/:id', lazy: () => import('./features/tickets/TicketPage').then((module) => ({ Component: module.TicketPage })) },
+  { path: 'schedule', lazy: () => import('./features/schedule/SchedulePage').then((module) => ({ Component: module.SchedulePage })) },
   { path: 'map', lazy: () => import('./features/map/MapPage').then((module) => ({ Component: module.MapPage })) },
   { path: 'reports', lazy: () => import('./features/reports/ReportsPage').then((module) => ({ Component: module.ReportsPage })) },
   { path: 'search', lazy: () => import('./features/search/SearchPage').then((module) => ({ Component: module.SearchPage })) },

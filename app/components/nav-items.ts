@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Today', roles: ['engineer'] },
   { to: '/', label: 'Home', roles: ['site_manager'] },
   { to: '/', label: 'Queue', roles: ['dispatcher', 'admin'] },
+  { to: '/schedule', label: 'Schedule', roles: ['dispatcher', 'admin'] },
   { to: '/map', label: 'Map', roles: ['dispatcher', 'admin'] },
   { to: '/reports', label: 'Reports', roles: ['dispatcher', 'admin'] },
   { to: '/scan', label: 'Scan', roles: ['engineer', 'site_manager'] },
