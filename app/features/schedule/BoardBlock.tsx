@@ -56,20 +56,33 @@ export function BoardBlock({ block, timeZone, selected, onSelect, onMoveKey, onP
       onPointerDown={onPointerDown}
       onClickCapture={onClickCapture}
     >
+      {block.outside && (
+        // A stub at the edge: too narrow for words, which the title and the hidden text carry.
+        <span className="board-block__edge" aria-hidden="true">
+          {block.outside === 'before' ? '◂' : '▸'}
+        </span>
+      )}
       <span className="board-block__line">
         {block.clippedStart && <span aria-hidden="true">◂ </span>}
-        <strong>{shownNumber(wo.number)}</strong> · {job.siteCode}
+        <strong>{shownNumber(wo.number)}</strong>
         {block.clippedEnd && <span aria-hidden="true"> ▸</span>}
       </span>
-      <span className="board-block__title">{job.title}</span>
+      <span className="board-block__site">
+        <span className="visually-hidden">, </span>
+        {job.siteCode}
+      </span>
+      <span className="board-block__title">
+        <span className="visually-hidden">, </span>
+        {job.title}
+      </span>
       <span className="board-block__meta">
+        <span className="visually-hidden">, </span>
         {WORK_ORDER_STATUS_LABELS[wo.status]}
         {job.sla && <span className={`board-block__sla board-block__sla--${job.sla.state}`}> · {job.sla.label}</span>}
         {overlaps && <span className="board-block__overlap"> · Overlaps</span>}
       </span>
       <span className="visually-hidden">
-        , {times}
-        {block.outside && ` (outside the board's hours)`}
+        {block.outside ? `${shownNumber(wo.number)}, ${job.siteCode}, ${job.title}, ${WORK_ORDER_STATUS_LABELS[wo.status]}, ${times} (outside the board's hours)` : `, ${times}`}
       </span>
     </Link>
   );

@@ -5,7 +5,7 @@ import type { WorkOrder } from '@shared/schemas/work-order';
 import { formatDuration, formatTime } from '../../components/format';
 import { shownNumber } from '../../components/labels';
 import { EngineerDayView } from '../tickets/EngineerDayView';
-import { instantAt, timeOfDay, zoneLabel } from './board-day';
+import { deviceZone, instantAt, timeOfDay, zoneLabel } from './board-day';
 
 type Props = {
   wo: WorkOrder;
@@ -73,7 +73,7 @@ export function MoveDialog({ wo, day, timeZone, engineers, site, dayJobs, onMove
         </label>
         <p id="move-hint" className="hint">
           Takes {formatDuration(duration)}, as before
-          {proposed && siteZone && siteZone !== timeZone && ` · ${formatTime(proposed.start, siteZone)}–${formatTime(proposed.end, siteZone)} on the site's clock (${siteZone})`}.
+          {proposed && siteZone && siteZone !== (timeZone ?? deviceZone()) && ` · ${formatTime(proposed.start, siteZone)}–${formatTime(proposed.end, siteZone)} on the site's clock (${siteZone})`}.
         </p>
         {proposed && <EngineerDayView engineerId={engineerId} day={day} proposed={proposed} workOrders={dayJobs} timeZone={timeZone} proposedLabel={`${shownNumber(wo.number)} (this job)`} exceptId={wo.id} />}
         {error && (
