@@ -75,7 +75,6 @@ describe('the schedule board', () => {
     await board.open();
     await board.waitForBlockInRow(dragged.id, 'user-eng1');
     await board.waitForBlockInRow(finished.id, 'user-eng1');
-    await page.screenshot({ path: '/work/helper-board/shots/e2e-board-before.png' }).catch(() => undefined);
 
     // Mouse: three hours later, onto Ethan Silva's row (eng4).
     await board.drag(dragged.id, { hours: 3, engineerId: 'user-eng4' });
@@ -102,7 +101,6 @@ describe('the schedule board', () => {
     await board.waitForMessage(/is completed/);
     await new SyncStatus(page).waitForPending(0, 0);
     expect(await serverWorkOrder(finished.id)).toMatchObject({ scheduledStart: at('07:00'), assigneeId: 'user-eng1' });
-    await page.screenshot({ path: '/work/helper-board/shots/e2e-board-after.png' }).catch(() => undefined);
     await field.close();
   });
 });
