@@ -48,6 +48,19 @@ export class ApiClient {
     }
   }
 
+  /**
+   * Whether the server answers at all (app/sync/reachability.ts): any HTTP status will do, even a
+   * 503 from a server whose store is down. No token, so it needs no renewal; the server does not
+   * log it. Fails with an OfflineError when nothing answers (or a gateway says the server is gone).
+   */
+  async probe(): Promise<void> {
+    try {
+      await this.send('/api/health', { cache: 'no-store' });
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+    }
+  }
+
   /** Called with the user as the server now knows them, at each renewal (an admin may have changed their role or sites). */
   onRenewed(listener: (user: LoginResponse['user']) => void): () => void {
     this.renewalListeners.add(listener);

@@ -1,0 +1,160 @@
+import { BehaviorSubject, filter, firstValueFrom, race, type Observable } from 'rxjs';
+import { OfflineError } from './errors';
+
+/** First probe after the server stopped answering: a blip (a restart, a tunnel) is over by then. */
+const FIRST_PROBE_MS = 1_000;
+/** An outage shorter than this is probed at least this often, so a short one ends within seconds. */
+const SHORT_OUTAGE_MS = 60_000;
+const SHORT_OUTAGE_PROBE_MS = 4_000;
+/** The longest gap between probes: two requests a minute while the server stays out of reach. */
+const MAX_PROBE_MS = 30_000;
+/** Reachable for this long, a new failure starts a new outage; sooner, the last one goes on (its gaps kept). */
+const STABLE_MS = 30_000;
+
+/** Where the gate hears that the network may be back; a fake in unit tests. */
+export type ReachabilityEnvironment = {
+  /** The browser knows it has no network (its 'online' event will say when it has one again). */
+  browserOffline(): boolean;
+  /** Calls `listener` on the browser's 'online' event and when the page comes to the front; returns the unsubscribe. */
+  onChance(listener: () => void): () => void;
+};
+
+/**
+ * Whether the sync server answers, shared by the live stream and every collection's replication.
+ * A request that finds no network or no server (an OfflineError) closes the gate; while it is
+ * closed nothing else is sent: one cheap probe (`probe`, GET /api/health) goes out at a growing
+ * interval — 1, 2, 4 s, then every 4 s for the first minute, then up to every 30 s — and at once
+ * on the browser's 'online' event, when the page comes to the front and on `probeNow()` (the
+ * Retry button). The first answer, the probe's or any request's, opens it and everything waiting
+ * goes at once. Without it each of a dozen replications and the stream retried on its own timer:
+ * about one failed request every 2 s in a dead zone.
+ */
+export class Reachability {
+  readonly reachable$ = new BehaviorSubject(true);
+  private delay = FIRST_PROBE_MS;
+  private closedAt = 0;
+  private openedAt = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+  private probing = false;
+  private running = false;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly probe: () => Promise<unknown>,
+    private readonly environment: ReachabilityEnvironment = browserEnvironment(),
+  ) {}
+
+  get reachable(): boolean {
+    return this.reachable$.getValue();
+  }
+
+  /** Probes while closed, and listens for chances; until then a closed gate only waits. A start is a chance too. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.environment.onChance(() => this.probeNow());
+    this.probeNow();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    clearTimeout(this.timer);
+  }
+
+  /** A request got an answer from the server. */
+  reportReachable(): void {
+    if (this.reachable) return;
+    clearTimeout(this.timer);
+    this.openedAt = Date.now();
+    this.reachable$.next(true);
+  }
+
+  /** A request found no network or no server. */
+  reportUnreachable(): void {
+    if (!this.reachable) return;
+    if (Date.now() - this.openedAt >= STABLE_MS) {
+      this.delay = FIRST_PROBE_MS;
+      this.closedAt = Date.now();
+    }
+    this.reachable$.next(false);
+    this.schedule();
+  }
+
+  /** Probe at once (the network may be back), and start over with short gaps. */
+  probeNow(): void {
+    if (this.reachable || !this.running) return;
+    this.delay = FIRST_PROBE_MS;
+    this.closedAt = Date.now();
+    clearTimeout(this.timer);
+    void this.runProbe();
+  }
+
+  /** Resolves once the server is reachable, or when `stopped$` emits first. */
+  whenReachable(stopped$: Observable<unknown>): Promise<unknown> {
+    return firstValueFrom(race(this.reachable$.pipe(filter(Boolean)), stopped$), { defaultValue: undefined });
+  }
+
+  /**
+   * Sends `request` once the server is reachable. When it finds no network or no server, it
+   * closes the gate, waits for it to open and sends again, instead of failing; any other failure
+   * is the caller's. Once `stop.isStopped()`, it fails with the last offline failure.
+   */
+  async send<T>(request: () => Promise<T>, stop: { stopped$: Observable<unknown>; isStopped: () => boolean }): Promise<T> {
+    for (;;) {
+      if (!this.reachable) await this.whenReachable(stop.stopped$);
+      if (stop.isStopped()) throw new OfflineError();
+      try {
+        const result = await request();
+        this.reportReachable();
+        return result;
+      } catch (error) {
+        if (!(error instanceof OfflineError) || stop.isStopped()) throw error;
+        this.reportUnreachable();
+      }
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (!this.running || this.reachable || this.probing) return;
+    this.timer = setTimeout(() => void this.runProbe(), this.delay);
+  }
+
+  private async runProbe(): Promise<void> {
+    if (this.probing) return;
+    this.probing = true;
+    try {
+      await this.probe();
+      this.reportReachable();
+    } catch {
+      // Expected while out of reach (it is what the gate is for): the next probe follows.
+      this.delay = this.nextDelay();
+    } finally {
+      this.probing = false;
+    }
+    this.schedule();
+  }
+
+  private nextDelay(): number {
+    const longOutage = this.environment.browserOffline() || Date.now() - this.closedAt >= SHORT_OUTAGE_MS;
+    return Math.min(this.delay * 2, longOutage ? MAX_PROBE_MS : SHORT_OUTAGE_PROBE_MS);
+  }
+}
+
+function browserEnvironment(): ReachabilityEnvironment {
+  return {
+    browserOffline: () => typeof navigator !== 'undefined' && navigator.onLine === false,
+    onChance: (listener) => {
+      if (typeof window === 'undefined' || typeof document === 'undefined') return () => undefined;
+      const onVisible = () => document.visibilityState === 'visible' && listener();
+      window.addEventListener('online', listener);
+      document.addEventListener('visibilitychange', onVisible);
+      return () => {
+        window.removeEventListener('online', listener);
+        document.removeEventListener('visibilitychange', onVisible);
+      };
+    },
+  };
+}
