@@ -1,16 +1,15 @@
-import { BehaviorSubject, filter, firstValueFrom, race, skip, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { StreamEvent } from '@shared/sync/protocol';
 import type { ApiClient } from './api-client';
 import { AuthError, OfflineError } from './errors';
+import { Reachability } from './reachability';
 
 export type StreamItem = RxReplicationPullStreamItem<AnyDoc, { value: string }>;
 
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
-/** How often the stream tries again while it finds no network and no 'online' event will say when it is back. */
-const UNREACHABLE_RETRY_MS = 2_000;
 /** A stream that lasted this long and then ended cleanly was ended on purpose by the server. */
 const LONG_LIVED_MS = 10_000;
 
@@ -19,6 +18,8 @@ const LONG_LIVED_MS = 10_000;
  * so the token travels in the Authorization header, never in a URL). It reconnects with backoff
  * for as long as it runs and tells every collection to RESYNC after each (re)connection, because
  * events sent while it was away are lost. Its observables never error: RxDB would stop listening.
+ * While the server is out of reach it waits for the reachability gate it shares with the
+ * replications (`reachability`), which probes for the server's return on their behalf.
  */
 export class ChangeStream {
   readonly connected$ = new BehaviorSubject(false);
@@ -28,8 +29,12 @@ export class ChangeStream {
   private abort?: AbortController;
   private running = false;
   private wake?: () => void;
+  private readonly stopped$ = new Subject<void>();
 
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: Pick<ApiClient, 'authorizedFetch' | 'probe'>,
+    readonly reachability = new Reachability(() => api.probe()),
+  ) {}
 
   streamFor(collection: CollectionName): Observable<StreamItem> {
     let subject = this.subjects.get(collection);
@@ -43,13 +48,16 @@ export class ChangeStream {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.reachability.start();
     void this.loop();
   }
 
   stop(): void {
     this.running = false;
+    this.reachability.stop();
     this.abort?.abort();
     this.wake?.();
+    this.stopped$.next();
     this.connected$.next(false);
   }
 
@@ -61,10 +69,12 @@ export class ChangeStream {
   private async loop(): Promise<void> {
     let backoff = MIN_BACKOFF_MS;
     while (this.running) {
+      if (!this.reachability.reachable) await this.reachability.whenReachable(this.stopped$);
+      if (!this.running) return;
       this.abort = new AbortController();
-      let failure: unknown;
       try {
         const response = await this.api.authorizedFetch('/api/sync/stream', { signal: this.abort.signal, headers: { accept: 'text/event-stream' } });
+        this.reachability.reportReachable();
         backoff = MIN_BACKOFF_MS;
         const opened = Date.now();
         await this.read(response);
@@ -73,21 +83,21 @@ export class ChangeStream {
         // that ends right away again is a fault, and waits like one.
         if (this.running && Date.now() - opened >= LONG_LIVED_MS) continue;
       } catch (error) {
-        failure = error;
         // Offline, server restarts and expired sessions all end here; the status bar shows them.
         if (!this.abort.signal.aborted) this.error$.next(error);
         if (error instanceof AuthError) this.running = false;
+        if (error instanceof OfflineError && this.running) {
+          // No server: the gate probes for it, and the loop waits for the gate at its top.
+          this.connected$.next(false);
+          this.reachability.reportUnreachable();
+          continue;
+        }
       }
       this.connected$.next(false);
       if (!this.running) return;
-      await this.sleep(unreachableUnannounced(failure) ? Math.min(backoff, UNREACHABLE_RETRY_MS) : backoff);
+      await this.sleep(backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
-  }
-
-  /** Resolves at the stream's next connection (its RESYNC), or when `stopped$` emits first. */
-  nextConnection(stopped$: Observable<unknown>): Promise<unknown> {
-    return firstValueFrom(race(this.connected$.pipe(skip(1), filter(Boolean)), stopped$), { defaultValue: undefined });
   }
 
   private async read(response: Response): Promise<void> {
@@ -131,16 +141,4 @@ export class ChangeStream {
       };
     });
   }
-}
-
-/**
- * No network, while the browser says it has one: no 'online' event will cut the backoff short
- * (SyncEngine.retry), as it does when the browser knows it is offline. So it is for an app started
- * offline from its service worker (navigator.onLine reads true there) and on a network without
- * internet. The stream is then what finds the network back, for the replications too (they wait
- * for its next connection: app/sync/replication.ts), so it keeps trying every few seconds rather
- * than every 30: a request with no network fails on the device at once.
- */
-function unreachableUnannounced(failure: unknown): boolean {
-  return failure instanceof OfflineError && (typeof navigator === 'undefined' || navigator.onLine !== false);
 }

@@ -6,7 +6,6 @@ import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
 import { storedAsServerState } from '../db/edit-base';
 import { concatMap, filter, firstValueFrom } from 'rxjs';
-import { OfflineError } from './errors';
 import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
@@ -190,25 +189,13 @@ async function withLocalChanges(db: AppDatabase, collection: CollectionName, row
 }
 
 /**
- * A handler's request. When it finds no network while the live stream is down too, it waits for
- * the stream's next connection and goes again at once, rather than failing to RxDB: RxDB sleeps
- * out `retryTime` (grown to a minute while offline) before it retries, cut short only by the
- * browser's 'online' event, and none comes when navigator.onLine read true all along (an app
- * started offline from its service worker, a network without internet). Meanwhile the stream
- * keeps trying (app/sync/change-stream.ts), so one request a few seconds apart finds the network
- * back instead of every collection's own. With the stream up, the failure goes to RxDB as before
- * (a dead connection the stream has not noticed yet, a gateway error).
+ * A handler's request through the reachability gate the stream shares (app/sync/reachability.ts):
+ * while the server is out of reach it waits for the gate to open and goes again at once, rather
+ * than failing to RxDB, whose per-collection `retryTime` (grown to a minute) would each retry on
+ * their own timer and outlast the server's return. Any other failure goes to RxDB as before.
  */
-async function whenReachable<T>(replication: CollectionReplication, stream: ChangeStream, request: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await request();
-    } catch (error) {
-      if (!(error instanceof OfflineError) || stream.connected$.getValue() || replication.isStopped()) throw error;
-      await stream.nextConnection(replication.canceled$.pipe(filter(Boolean)));
-      if (replication.isStopped()) throw error;
-    }
-  }
+function whenReachable<T>(replication: CollectionReplication, stream: ChangeStream, request: () => Promise<T>): Promise<T> {
+  return stream.reachability.send(request, { stopped$: replication.canceled$.pipe(filter(Boolean)), isStopped: () => replication.isStopped() });
 }
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */

@@ -1,4 +1,4 @@
-import { asyncScheduler, BehaviorSubject, combineLatest, map, merge, throttleTime, type Subscription } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, combineLatest, map, merge, skip, throttleTime, type Subscription } from 'rxjs';
 import type { AppDatabase } from '../db/database';
 import type { ApiClient } from './api-client';
 import { ChangeStream } from './change-stream';
@@ -7,7 +7,7 @@ import { AuthError, describeSyncError, OfflineError } from './errors';
 import { firstPullDone, retryNow, startReplications, type CollectionReplication } from './replication';
 
 export type SyncStatus = {
-  /** The browser says it has a network. */
+  /** The browser says it has a network, and the sync server answers on it (as far as the last request knows). */
   online: boolean;
   /** The live stream is connected: other people's changes arrive as they happen. */
   live: boolean;
@@ -75,6 +75,8 @@ export class SyncEngine {
       active$.subscribe((active) => this.patch({ syncing: active })),
       this.stream.connected$.subscribe((live) => (live ? this.markSynced({ live }) : this.patch({ live }))),
       this.stream.error$.subscribe((error) => error && this.reportError(error)),
+      // Whoever noticed (the stream, a pull, a push), out of reach reads as offline until it answers again.
+      this.stream.reachability.reachable$.pipe(skip(1)).subscribe((reachable) => this.patch(reachable ? { online: this.isOnline() } : { online: false, live: false })),
     ];
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -87,8 +89,9 @@ export class SyncEngine {
 
   /** Try again now: the user pressed "retry", the browser came back online, or the user signed in again. */
   retry(): void {
-    this.patch({ online: browserSaysOnline(), needsSignIn: false, error: undefined });
+    this.patch({ online: this.isOnline(), needsSignIn: false, error: undefined });
     this.stream.start();
+    this.stream.reachability.probeNow();
     this.stream.reconnectNow();
     for (const replication of this.replications) retryNow(replication);
   }
@@ -112,7 +115,11 @@ export class SyncEngine {
     localStorage.setItem(LAST_SYNCED_KEY, lastSyncedAt);
     // Not `online: true`: a response that was in flight when the network dropped must not hide the
     // offline state the browser has already announced.
-    this.patch({ ...extra, lastSyncedAt, error: undefined, online: browserSaysOnline(), needsSignIn: false });
+    this.patch({ ...extra, lastSyncedAt, error: undefined, online: this.isOnline(), needsSignIn: false });
+  }
+
+  private isOnline(): boolean {
+    return browserSaysOnline() && this.stream.reachability.reachable;
   }
 
   private reportError(error: unknown): void {
