@@ -75,8 +75,9 @@ export class SyncEngine {
       active$.subscribe((active) => this.patch({ syncing: active })),
       this.stream.connected$.subscribe((live) => (live ? this.markSynced({ live }) : this.patch({ live }))),
       this.stream.error$.subscribe((error) => error && this.reportError(error)),
-      // Whoever noticed (the stream, a pull, a push), out of reach reads as offline until it answers again.
-      this.stream.reachability.reachable$.pipe(skip(1)).subscribe((reachable) => this.patch(reachable ? { online: this.isOnline() } : { online: false, live: false })),
+      // Whoever noticed (the stream, a pull, a push), out of reach reads as offline until it answers
+      // again; a stream that stayed up meanwhile (only a pull failed) is live again then.
+      this.stream.reachability.reachable$.pipe(skip(1)).subscribe((reachable) => this.patch(reachable ? { online: this.isOnline(), live: this.stream.connected$.getValue() } : { online: false, live: false })),
     ];
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
