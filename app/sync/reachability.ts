@@ -6,8 +6,14 @@ const FIRST_PROBE_MS = 1_000;
 /** An outage shorter than this is probed at least this often, so a short one ends within seconds. */
 const SHORT_OUTAGE_MS = 60_000;
 const SHORT_OUTAGE_PROBE_MS = 4_000;
-/** The longest gap between probes: two requests a minute while the server stays out of reach. */
-const MAX_PROBE_MS = 30_000;
+/**
+ * The longest gap between probes while the browser has a network but the server does not answer
+ * (a dead zone's captive signal, a server restart): four small requests a minute, so a phone
+ * back in signal syncs within seconds even when no 'online' event comes.
+ */
+const MAX_PROBE_MS = 15_000;
+/** The longest gap while the browser knows it has no network: its 'online' event will say when. */
+const BROWSER_OFFLINE_PROBE_MS = 30_000;
 /** Reachable for this long, a new failure starts a new outage; sooner, the last one goes on (its gaps kept). */
 const STABLE_MS = 30_000;
 
@@ -23,7 +29,8 @@ export type ReachabilityEnvironment = {
  * Whether the sync server answers, shared by the live stream and every collection's replication.
  * A request that finds no network or no server (an OfflineError) closes the gate; while it is
  * closed nothing else is sent: one cheap probe (`probe`, GET /api/health) goes out at a growing
- * interval — 1, 2, 4 s, then every 4 s for the first minute, then up to every 30 s — and at once
+ * interval — 1, 2, 4 s, then every 4 s for the first minute, then up to every 15 s (30 s while the browser says it is
+ * offline) — and at once
  * on the browser's 'online' event, when the page comes to the front and on `probeNow()` (the
  * Retry button). The first answer, the probe's or any request's, opens it and everything waiting
  * goes at once. Without it each of a dozen replications and the stream retried on its own timer:
@@ -138,8 +145,8 @@ export class Reachability {
   }
 
   private nextDelay(): number {
-    const longOutage = this.environment.browserOffline() || Date.now() - this.closedAt >= SHORT_OUTAGE_MS;
-    return Math.min(this.delay * 2, longOutage ? MAX_PROBE_MS : SHORT_OUTAGE_PROBE_MS);
+    if (this.environment.browserOffline()) return Math.min(this.delay * 2, BROWSER_OFFLINE_PROBE_MS);
+    return Math.min(this.delay * 2, Date.now() - this.closedAt >= SHORT_OUTAGE_MS ? MAX_PROBE_MS : SHORT_OUTAGE_PROBE_MS);
   }
 }
 
