@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isSameClientContent } from '@shared/domain/doc-rules';
+import { carriesEarlierPush } from '@shared/domain/own-push';
 import { explainWriteRefusal } from '@shared/domain/permissions';
 import type { Principal } from '@shared/domain/principal';
 import { isInScope, readScopeFor } from '@shared/domain/scope';
@@ -94,14 +95,17 @@ function pushOrigin(context: PlanContext, row: RawRow): PushOrigin | undefined {
 
 /**
  * The master is this device's own earlier push from the same base, whose answer never arrived
- * (the connection dropped, or the app was closed before RxDB's retry). The device's copy has only
- * moved on from that push since, so its new version includes it: it is written on top, where a
- * conflict would set the engineer against their own earlier value.
+ * (the connection dropped, or the app was closed before RxDB's retry), and the new version still
+ * carries that push's changes (shared/domain/own-push.ts): it is written on top, where a conflict
+ * would set the engineer against their own earlier value.
  */
 function continuesOwnPush(context: PlanContext, stored: RawStored | undefined, row: RawRow): boolean {
   const written = stored?.origin;
   const pushing = pushOrigin(context, row);
-  return !!written && !!pushing && written.device === pushing.device && written.userId === pushing.userId && written.base === pushing.base;
+  if (!stored || !written || !pushing) return false;
+  const samePush = written.device === pushing.device && written.userId === pushing.userId && written.base === pushing.base;
+  // The device's copy may also have fallen back behind its own push: then only a merge is safe.
+  return samePush && carriesEarlierPush(context.collection, row.assumedMasterState, stored.fields, row.newDocumentState);
 }
 
 function parseCandidate(context: PlanContext, incoming: Record<string, unknown>, master: AnyDoc | undefined, index: number): AnyDoc {

@@ -72,6 +72,17 @@ describe('a device continuing its own push whose answer it lost', () => {
     expect((await masterOf(base.id)).resolution).toBe('Belt worn');
   });
 
+  it('is a conflict when the device’s copy fell back behind its own push (a late pull over a newer local edit)', async () => {
+    const { base, first } = await lostAnswer();
+    const enRoute = { ...first, status: 'en_route' as const };
+    expect((await pushRows(engineer, 'workOrders', [{ assumedMasterState: first, newDocumentState: enRoute }], PHONE)).body).toEqual([]);
+    // The copy fell back to `first` (status scheduled) and the engineer added a note on it.
+    const fellBack = { ...first, notes: [...first.notes, { id: 'note-after-fallback', at: new Date().toISOString(), by: 'user-eng1', text: 'Parked at the back' }] };
+    const answer = await pushRows(engineer, 'workOrders', [{ assumedMasterState: first, newDocumentState: fellBack }], PHONE);
+    expect(answer.body).toEqual([expect.objectContaining({ id: base.id, status: 'en_route' })]);
+    expect((await masterOf(base.id)).status).toBe('en_route');
+  });
+
   it('is a conflict once someone else has written after the device', async () => {
     const { base, first } = await lostAnswer();
     const current = await masterOf(base.id);
