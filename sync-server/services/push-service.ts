@@ -1,5 +1,5 @@
 import type { Principal } from '@shared/domain/principal';
-import { readScopeFor } from '@shared/domain/scope';
+import { readScopeFor, userKey } from '@shared/domain/scope';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
@@ -54,7 +54,7 @@ export class PushService {
 
   /** Writes the planned rows; a row that loses an MVCC race comes back as a conflict. */
   private async commit(principal: Principal, collection: CollectionName, writes: PlannedWrite[], references: ReferenceSet, now: string, policies: SlaPolicy[]) {
-    const prepared = await Promise.all(writes.map((write) => this.withServerFields(collection, write, references, now, policies)));
+    const prepared = await Promise.all(writes.map((write) => this.withServerFields(principal, collection, write, references, now, policies)));
     const bulk: BulkWrite[] = prepared.map(({ doc, acl, write }) => ({ doc, acl, rev: write.beforeStored?.rev, origin: write.origin }));
     const results = await this.deps.store.bulkPut(collection, bulk);
     const lost = prepared.filter((_, index) => !results[index]?.ok).map(({ doc }) => doc.id);
@@ -69,7 +69,7 @@ export class PushService {
     return this.currentMasters(principal, collection, lost);
   }
 
-  private async withServerFields(collection: CollectionName, write: PlannedWrite, references: ReferenceSet, now: string, policies: SlaPolicy[]) {
+  private async withServerFields(principal: Principal, collection: CollectionName, write: PlannedWrite, references: ReferenceSet, now: string, policies: SlaPolicy[]) {
     let doc = write.candidate;
     if (doc.type === 'ticket') {
       const number = write.before?.type === 'ticket' ? write.before.number : await this.numbers.nextNumber('TCK');
@@ -83,7 +83,8 @@ export class PushService {
       const number = write.before?.type === 'workOrder' ? write.before.number : await this.numbers.nextNumber('WO');
       doc = { ...doc, number };
     }
-    const acl = computeAcl(collection, doc, write.beforeStored?.acl, write.inheritAcl, write.extraReaders);
+    const computed = computeAcl(collection, doc, write.beforeStored?.acl, write.inheritAcl, write.extraReaders);
+    const acl = write.handedIn ? withFormerReader(computed, principal) : computed;
     return { doc, acl, write };
   }
 
@@ -106,4 +107,11 @@ function ticketsWhoseReadersMoved(before: AnyDoc | undefined, after: AnyDoc): st
   const previous = before?.type === 'workOrder' ? before : undefined;
   if (previous && previous.assigneeId === after.assigneeId && previous.ticketId === after.ticketId && previous._deleted === after._deleted) return [];
   return [previous?.ticketId, after.ticketId].filter((id): id is string => id !== undefined);
+}
+
+/** Work handed in on a document out of the pusher's scope: their device is told to drop it on the next pull. */
+function withFormerReader(acl: AccessMeta, principal: Principal): AccessMeta {
+  const key = userKey(principal.id);
+  if (acl.readers.includes(key) || acl.formerReaders.includes(key)) return acl;
+  return { readers: acl.readers, formerReaders: [...acl.formerReaders, key].sort() };
 }

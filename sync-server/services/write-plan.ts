@@ -24,7 +24,17 @@ export type RawRow = { assumedMasterState?: Record<string, unknown> | null; newD
 export type RowDecision =
   | { kind: 'ack' }
   | { kind: 'conflict'; master: AnyDoc }
-  | { kind: 'write'; before?: AnyDoc; beforeStored?: RawStored; candidate: AnyDoc; inheritAcl?: AccessMeta; extraReaders?: readonly string[]; origin?: PushOrigin };
+  | {
+      kind: 'write';
+      before?: AnyDoc;
+      beforeStored?: RawStored;
+      candidate: AnyDoc;
+      inheritAcl?: AccessMeta;
+      extraReaders?: readonly string[];
+      origin?: PushOrigin;
+      /** Work handed in on a job (or its photos) taken from the pusher meanwhile: written, then removed from their device. */
+      handedIn?: boolean;
+    };
 
 /** Placeholders that let a client-built document pass its schema; the server replaces them on write. */
 const PLACEHOLDER_NUMBER: Partial<Record<CollectionName, string>> = { tickets: 'TCK-000000', workOrders: 'WO-000000' };
@@ -67,7 +77,8 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   if (stored && !master) throw new AppError(500, 'internal', `stored ${collection}/${id} is damaged`);
   if (master) {
     // A device that already accepted the removal pushes its deletion: nothing left to tell it.
-    if (visibility === 'removed') return row.newDocumentState._deleted === true ? { kind: 'ack' } : { kind: 'conflict', master: { ...master, _deleted: true } };
+    if (visibility === 'removed' && row.newDocumentState._deleted === true) return { kind: 'ack' };
+    if (visibility === 'removed' && !handsInWork(context)) return { kind: 'conflict', master: { ...master, _deleted: true } };
     if (isSameClientContent(collection, master, row.newDocumentState)) return { kind: 'ack' };
     // A deleted document stays deleted: a push that would bring it back (a device that edited it
     // just as the deletion arrived) gets the deletion back as a conflict, to merge and record.
@@ -80,11 +91,13 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   const candidate = context.ticketReference && parsed.type === 'ticket' && !parsed._deleted ? withPolicyForPriority(parsed, context.ticketReference, index) : parsed;
   // What the schema leaves of the push (unknown fields dropped, text trimmed) may be what is stored.
   if (master && isSameClientContent(collection, master, candidate)) return { kind: 'ack' };
-  const inheritAcl = inheritedAcl(context, candidate, stored, index);
+  const owner = ownerAccess(context, candidate, stored, index);
+  const inheritAcl = owner?.acl;
   const extraReaders = context.extraReaders?.get(candidate.id);
   const acl = computeAcl(collection, candidate, stored?.acl, inheritAcl, extraReaders);
-  if (!isInScope(scope, acl.readers)) throw forbidden(`row ${index}: the result would be outside what you may see`);
-  return { kind: 'write', before: master, beforeStored: stored, candidate, inheritAcl, extraReaders, origin: pushOrigin(context, row) };
+  const handedIn = visibility === 'removed' || owner?.handedIn === true;
+  if (!handedIn && !isInScope(scope, acl.readers)) throw forbidden(`row ${index}: the result would be outside what you may see`);
+  return { kind: 'write', before: master, beforeStored: stored, candidate, inheritAcl, extraReaders, origin: pushOrigin(context, row), ...(handedIn ? { handedIn } : {}) };
 }
 
 function pushOrigin(context: PlanContext, row: RawRow): PushOrigin | undefined {
@@ -138,23 +151,34 @@ function checkRules(context: PlanContext, before: AnyDoc | undefined, after: Any
 }
 
 /**
+ * An engineer's pending work on a job the desk gave to someone else while they were offline
+ * (checklist, notes, parts, time, photos, signature, status): it happened on site, so it is taken
+ * — as the engineer's role allows, after the usual merge against the current job — instead of
+ * being refused or undone. The device drops the job afterwards, like any job that left its scope.
+ */
+function handsInWork(context: PlanContext): boolean {
+  return context.collection === 'workOrders' && context.principal.role === 'engineer';
+}
+
+/**
  * Children (comments, attachments) take the readers of their owner, and only someone who can read
  * the owner may add one: the owner-scope check names the owner field, which a check of the child's
- * resulting readers alone could not.
+ * resulting readers alone could not. A new child of an owner the pusher could read until lately (a
+ * photo of a job reassigned while they were offline) is handed in with the job's work.
  */
-function inheritedAcl(context: PlanContext, doc: AnyDoc, stored: RawStored | undefined, index: number): AccessMeta | undefined {
+function ownerAccess(context: PlanContext, doc: AnyDoc, stored: RawStored | undefined, index: number): { acl: AccessMeta; handedIn?: boolean } | undefined {
   const owner = ownerOf(context.collection, doc);
   if (!owner) return undefined;
   const ownerStored = context.references.stored(owner.collection, owner.id);
   if (!ownerStored) {
     // Deleting a child whose owner is already gone: keep its readers so their devices get the removal.
-    if (doc._deleted && stored) return stored.acl;
+    if (doc._deleted && stored) return { acl: stored.acl };
     throw missingReference(index, owner.field);
   }
-  if (!isInScope(readScopeFor(context.principal, owner.collection), ownerStored.acl.readers)) {
-    throw forbidden(`row ${index}: ${owner.collection}/${owner.id} is not yours to see`, `[${index}].newDocumentState.${owner.field}`);
-  }
-  return ownerStored.acl;
+  const ownerScope = readScopeFor(context.principal, owner.collection);
+  if (isInScope(ownerScope, ownerStored.acl.readers)) return { acl: ownerStored.acl };
+  if (!stored && !doc._deleted && isInScope(ownerScope, ownerStored.acl.formerReaders)) return { acl: ownerStored.acl, handedIn: true };
+  throw forbidden(`row ${index}: ${owner.collection}/${owner.id} is not yours to see`, `[${index}].newDocumentState.${owner.field}`);
 }
 
 function missingReference(index: number, field: string): AppError {
