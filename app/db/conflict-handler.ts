@@ -3,7 +3,8 @@ import { resolveConflict } from '@shared/domain/merge/fit-to-role';
 import type { Principal } from '@shared/domain/principal';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { Role } from '@shared/schemas/common';
-import { recordConflicts } from './conflicts';
+import { recordConflicts, recordRefusal } from './conflicts';
+import { refusalOf } from './refused-pushes';
 import { isEqualIgnoringDerived, withoutDerivedFields } from './derived-fields';
 import type { AppDatabase } from './database';
 import { settleMergedWrite } from './writes';
@@ -28,6 +29,13 @@ export function createConflictHandler(environment: ConflictEnvironment, collecti
       // The merge, the conflict records and the push see documents as the server knows them.
       const mine = withoutDerivedFields(input.newDocumentState);
       const theirs = withoutDerivedFields(input.realMasterState);
+      const refusal = db ? refusalOf(db, collection, input.newDocumentState) : undefined;
+      if (db && refusal) {
+        // The server will never take this change: keep its version, and say why where the user looks.
+        await recordRefusal(db, { collection, mine, theirs, refusal });
+        await settleMergedWrite(db, collection, theirs, theirs, mine);
+        return theirs;
+      }
       const author = db ? await findAuthor(db, theirs) : undefined;
       const { doc, conflicts } = resolveConflict(withoutDerivedFields(input.assumedMasterState), mine, theirs, { collection, principal, theirsRole: author?.role });
       if (db) {

@@ -1,6 +1,7 @@
 import type { RxCollectionCreator } from 'rxdb';
 import type { FieldConflict } from '@shared/domain/merge/merge-types';
 import { canonicalJson } from '@shared/domain/merge/merge-values';
+import { changedFields } from '@shared/domain/doc-rules';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import { ConflictRecordSchema, type ConflictRecord } from '@shared/schemas/conflict-record';
 import type { AppDatabase } from './database';
@@ -11,7 +12,9 @@ import { rxSchemaFromZod } from './rx-schema';
  * allows here). Its RxDB schema is generated from ConflictRecordSchema in shared/.
  */
 export const conflictsCollectionCreator: RxCollectionCreator = {
-  schema: rxSchemaFromZod<ConflictRecord>('conflicts', ConflictRecordSchema, { version: 0, indexes: ['state', 'docId'] }),
+  // v1: the `refused` reason and its `refusal` text (v0 records need nothing).
+  schema: rxSchemaFromZod<ConflictRecord>('conflicts', ConflictRecordSchema, { version: 1, indexes: ['state', 'docId'] }),
+  migrationStrategies: { 1: (record: ConflictRecord) => record },
 };
 
 export type MergeOutcome = {
@@ -61,6 +64,48 @@ function toRecord(outcome: MergeOutcome, conflict: FieldConflict, now: Date): Co
     recordedAt: now.toISOString(),
     state: 'open',
   };
+}
+
+/** Beyond this a refused value is not kept in its record (a photo's image data). */
+const MAX_KEPT_CHARS = 100_000;
+
+export type Refusal = { message: string; field?: string };
+
+/**
+ * Record a change the server would not take (app/sync/push-refusals.ts): the field it named, or
+ * every field the change touched, with the server's version kept. Idempotent like the merge's.
+ */
+export async function recordRefusal(db: AppDatabase, outcome: { collection: CollectionName; mine: AnyDoc; theirs: AnyDoc; refusal: Refusal }, now = new Date()): Promise<void> {
+  const { collection, mine, theirs, refusal } = outcome;
+  const mineRecord: Record<string, unknown> = mine;
+  const theirsRecord: Record<string, unknown> = theirs;
+  const field = refusal.field && refusal.field in mineRecord ? refusal.field : undefined;
+  const changed = field ? [field] : changedFields(theirs._deleted ? {} : theirsRecord, mineRecord).filter((key) => key !== 'updatedAt' && key !== '_deleted');
+  const pick = (record: Record<string, unknown>) => (field ? record[field] : Object.fromEntries(changed.map((key) => [key, record[key]])));
+  const keep = (value: unknown) => {
+    const text = encodeValue(value);
+    return text.length > MAX_KEPT_CHARS ? encodeValue('(too large to keep here)') : text;
+  };
+  const path = field ?? 'change';
+  const id = `${mine.id}:refused:${hashText(`${collection}|${mine.id}|${mine.updatedAt}|${refusal.message}`)}`.slice(0, 200);
+  if (await db.conflicts.findOne(id).exec()) return;
+  await db.conflicts.insert({
+    id,
+    collectionName: collection,
+    docId: mine.id,
+    docLabel: labelOf(mine),
+    path,
+    mine: keep(pick(mineRecord)),
+    theirs: theirs._deleted ? '' : keep(pick(theirsRecord)),
+    kept: theirs._deleted ? '' : keep(pick(theirsRecord)),
+    winner: 'theirs',
+    reason: 'refused',
+    refusal: refusal.message.slice(0, 1000),
+    documentDeleted: theirs._deleted,
+    theirsChangedAt: now.toISOString(),
+    recordedAt: now.toISOString(),
+    state: 'open',
+  });
 }
 
 /** How the inbox names a document: its number and title where it has them. */

@@ -17,6 +17,7 @@ import type { FirstPages } from './first-pages';
 import { withPullAhead, type AskedPage } from './pull-ahead';
 import { pullBatchSize, pullFromServer, type ClientCheckpoint } from './pull-request';
 import { pushBodies } from './push-body';
+import { isRefusal, pushIsolatingRefusals } from './push-refusals';
 import { awaitReferencedPushes } from './push-order';
 import { PushGate } from './push-gate';
 
@@ -107,7 +108,8 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
             gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
             try {
               const device = await db.storageToken;
-              const conflicts = changed.length > 0 ? await whenReachable(replication, stream, () => pushRows(api, collection, changed, device)) : [];
+              const send = (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => whenReachable(replication, stream, () => pushRows(api, collection, rows, device));
+              const conflicts = changed.length > 0 ? await send(changed).catch((error: unknown) => (isRefusal(error) ? pushIsolatingRefusals(db, collection, changed, send) : Promise.reject(error))) : [];
               await acknowledgePushed(db, collection, changed.map((row) => row.newDocumentState), conflicts);
               const conflicted = new Set(conflicts.map((doc) => doc.id));
               settle(pushRecorded(replication, ids.filter((id) => !conflicted.has(id))));

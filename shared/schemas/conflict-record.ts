@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { CollectionNameSchema } from './collections';
 import { IdSchema, IsoDateTimeSchema } from './common';
 
-/** Why a field ended up with the value it has after a merge where both sides changed it. */
-export const CONFLICT_REASONS = ['ownership', 'status-precedence', 'tie', 'deleted', 'not-allowed'] as const;
+/**
+ * Why a field ended up with the value it has after a merge where both sides changed it, or
+ * `refused`: the server would not take the change at all (app/sync/push-refusals.ts).
+ */
+export const CONFLICT_REASONS = ['ownership', 'status-precedence', 'tie', 'deleted', 'not-allowed', 'refused'] as const;
 
 /**
  * A local record of one overlapping edit found while merging on reconnection (never replicated):
@@ -26,6 +29,8 @@ export const ConflictRecordSchema = z.object({
   documentDeleted: z.boolean(),
   theirsChangedAt: IsoDateTimeSchema,
   theirsChangedBy: IdSchema.optional(),
+  /** The server's reason, in its words, for a `refused` change. */
+  refusal: z.string().max(1000).optional(),
   recordedAt: IsoDateTimeSchema,
   state: z.enum(['open', 'dismissed', 'applied']),
 });

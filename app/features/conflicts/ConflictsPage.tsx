@@ -69,7 +69,8 @@ function ConflictItem({ record, changedBy }: { record: ConflictRecord; changedBy
     }
   };
   const when = new Date(record.theirsChangedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  const canApply = record.winner === 'theirs' && !record.documentDeleted;
+  // A refused change would be refused again: there is nothing to apply.
+  const canApply = record.winner === 'theirs' && !record.documentDeleted && record.reason !== 'refused';
   return (
     <article className="conflict" data-testid="conflict" data-path={record.path}>
       <h3>{describeField(record)}</h3>
@@ -88,7 +89,7 @@ function ConflictItem({ record, changedBy }: { record: ConflictRecord; changedBy
         </div>
       </dl>
       <p className="muted">
-        Changed by {describeChanger(record, user.id, changedBy)} · {when}. {describeReason(record)}
+        {record.reason === 'refused' ? `Not accepted by the server · ${when}.` : `Changed by ${describeChanger(record, user.id, changedBy)} · ${when}.`} {describeReason(record)}
       </p>
       <div className="button-row">
         {canApply && (

@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<string, string> = {
   checklist: 'Checklist',
   tags: 'Tags',
   _deleted: 'Deletion',
+  change: 'Your change',
 };
 
 const PART_NAMES: Record<string, string> = { label: 'label', done: 'tick', value: 'reading' };
@@ -45,6 +46,8 @@ export function describeReason(record: ConflictRecord): string {
       return 'One side removed it while the other edited it; the edit was kept.';
     case 'not-allowed':
       return 'Your value is not a change your role may make over the current version.';
+    case 'refused':
+      return `The server did not accept this change${record.refusal ? `: ${record.refusal}` : ''}. The version before it was kept; make the change again in a way it accepts.`;
   }
 }
 
