@@ -79,7 +79,7 @@ function AssetDetail({ asset }: { asset: Asset }) {
           </div>
         </dl>
       </section>
-      <AssetWorkOrders asset={asset} />
+      <AssetWorkOrders asset={asset} timeZone={site?.timezone} />
       <AssetTickets asset={asset} timeZone={site?.timezone} />
       <AssetHistory asset={asset} timeZone={site?.timezone} />
       <AssetActivity asset={asset} timeZone={site?.timezone} />

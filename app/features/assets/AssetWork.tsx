@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Asset } from '@shared/schemas/asset';
 import type { Ticket } from '@shared/schemas/ticket';
 import { PriorityBadge, SlaBadge, StatusBadge } from '../../components/Badges';
-import { formatDay, formatTime } from '../../components/format';
+import { formatDayTime } from '../../components/format';
 import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { describeSlaDue } from '../../components/sla-text';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
@@ -16,7 +16,7 @@ import { TICKET_STATUS_LABELS } from './ticket-labels';
  * Open work orders on the asset. Engineers see only their own (that is their read scope) and get a
  * button into each; site managers never see work orders (they cannot change them).
  */
-export function AssetWorkOrders({ asset }: { asset: Asset }) {
+export function AssetWorkOrders({ asset, timeZone }: { asset: Asset; timeZone?: string }) {
   const { user } = useSession();
   const workOrders = useLiveQuery((db) => openWorkOrdersForAsset$(db, asset.id), [asset.id], []);
   if (user.role === 'site_manager') return null;
@@ -33,7 +33,7 @@ export function AssetWorkOrders({ asset }: { asset: Asset }) {
                 <strong>{shownNumber(wo.number)}</strong>
                 <StatusBadge status={wo.status} />
                 <span className="muted">
-                  {formatDay(wo.scheduledStart)} {formatTime(wo.scheduledStart)}
+                  {formatDayTime(wo.scheduledStart, timeZone)}
                 </span>
               </p>
               {(user.role !== 'engineer' || wo.assigneeId === user.id) && (
@@ -88,7 +88,7 @@ export function TicketLine({ ticket, timeZone }: { ticket: Ticket; timeZone?: st
       </p>
       <p className="ticket-line__title">{ticket.title}</p>
       <p className="muted">
-        Reported {formatDay(ticket.createdAt, timeZone)} {formatTime(ticket.createdAt, timeZone)}
+        Reported {formatDayTime(ticket.createdAt, timeZone)}
         {!provisional && <> · {describeSlaDue(ticket, now)}</>}
       </p>
     </div>

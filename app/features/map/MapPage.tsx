@@ -7,7 +7,7 @@ import type { MapConfig } from '@shared/sync/map-config';
 import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import { PriorityBadge, SlaBadge, StatusBadge } from '../../components/Badges';
-import { formatTime } from '../../components/format';
+import { formatSiteTime } from '../../components/format';
 import { useNow } from '../../components/useNow';
 import { useCollection } from '../../db/useCollection';
 import { JobClusters, type MapSelection } from './JobClusters';
@@ -58,7 +58,7 @@ export function MapPage() {
             {[...positions].map(([engineerId, position]) => (
               <CircleMarker key={engineerId} center={[position.lat, position.lng]} radius={7} pathOptions={{ color: '#0b3d91', fillOpacity: 0.8 }}>
                 <Tooltip>
-                  {userById.get(engineerId)?.fullName ?? engineerId}: last check-in {formatTime(position.at)}
+                  {userById.get(engineerId)?.fullName ?? engineerId}: last check-in {formatSiteTime(position.at, siteById.get(position.siteId)?.timezone, { withDay: true })}
                 </Tooltip>
               </CircleMarker>
             ))}
@@ -77,12 +77,12 @@ export function MapPage() {
             <ul className="plain-list">
               {today.map((wo) => (
                 <li key={wo.id} data-testid="map-wo">
-                  {formatTime(wo.scheduledStart)} <Link to={`/work-orders/${wo.id}`}>{wo.number}</Link> · {siteById.get(wo.siteId)?.code ?? wo.siteId} · {userById.get(wo.assigneeId)?.fullName ?? wo.assigneeId} <StatusBadge status={wo.status} />
+                  <time dateTime={wo.scheduledStart}>{formatSiteTime(wo.scheduledStart, siteById.get(wo.siteId)?.timezone)}</time> <Link to={`/work-orders/${wo.id}`}>{wo.number}</Link> · {siteById.get(wo.siteId)?.code ?? wo.siteId} · {userById.get(wo.assigneeId)?.fullName ?? wo.assigneeId} <StatusBadge status={wo.status} />
                 </li>
               ))}
             </ul>
           </section>
-          <p className="hint">Circles with a number: open tickets nearby, coloured by the worst SLA state among them (! = breached); choose one to zoom in or spread a site's tickets. Dots: engineers' last check-ins.</p>
+          <p className="hint">Times are on each site's clock, named when it is not this device's. Circles with a number: open tickets nearby, coloured by the worst SLA state among them (! = breached); choose one to zoom in or spread a site's tickets. Dots: engineers' last check-ins.</p>
         </aside>
       </div>
     </div>

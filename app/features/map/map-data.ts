@@ -27,17 +27,22 @@ export function summariseSites(tickets: readonly Ticket[]): Map<string, { open: 
   return bySite;
 }
 
-/** Each engineer's latest check-in position. */
-export function lastCheckIns(workOrders: readonly WorkOrder[]): Map<string, NonNullable<WorkOrder['checkIn']>> {
-  const latest = new Map<string, NonNullable<WorkOrder['checkIn']>>();
+export type LastCheckIn = NonNullable<WorkOrder['checkIn']> & { siteId: string };
+
+/** Each engineer's latest check-in position, with the site of that job (its time is shown on that site's clock). */
+export function lastCheckIns(workOrders: readonly WorkOrder[]): Map<string, LastCheckIn> {
+  const latest = new Map<string, LastCheckIn>();
   for (const wo of workOrders) {
     const seen = latest.get(wo.assigneeId);
-    if (wo.checkIn && (!seen || wo.checkIn.at > seen.at)) latest.set(wo.assigneeId, wo.checkIn);
+    if (wo.checkIn && (!seen || wo.checkIn.at > seen.at)) latest.set(wo.assigneeId, { ...wo.checkIn, siteId: wo.siteId });
   }
   return latest;
 }
 
-/** Work orders scheduled on the device's current day that are not finished. */
+/**
+ * Work orders scheduled on the device's current day that are not finished: the desk's day, as the
+ * schedule board's default clock. Each job's time is then shown on its site's clock (MapPage).
+ */
 export function todaysWorkOrders(workOrders: readonly WorkOrder[], now: Date): WorkOrder[] {
   const start = new Date(now);
   start.setHours(0, 0, 0, 0);

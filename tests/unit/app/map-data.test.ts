@@ -25,7 +25,7 @@ describe('map data', () => {
       buildWorkOrder({ id: 'w2', assigneeId: 'e1', checkIn: early, status: 'completed', scheduledStart: '2026-03-02T07:00:00.000Z', scheduledEnd: '2026-03-02T08:30:00.000Z' }),
       buildWorkOrder({ id: 'w3', assigneeId: 'e2', scheduledStart: '2026-03-05T10:00:00.000Z', scheduledEnd: '2026-03-05T12:00:00.000Z' }),
     ];
-    expect(lastCheckIns(wos).get('e1')).toEqual(late);
+    expect(lastCheckIns(wos).get('e1')).toEqual({ ...late, siteId: wos[0]?.siteId });
     expect(lastCheckIns(wos).has('e2')).toBe(false);
     expect(todaysWorkOrders(wos, new Date('2026-03-02T12:00:00.000Z')).map((wo) => wo.id)).toEqual(['w1']);
   });
