@@ -1,7 +1,8 @@
 import type { Asset } from '@shared/schemas/asset';
 import type { Activity } from '@shared/schemas/misc';
+import { actorName } from '../../components/actor-names';
 import { changedFieldWords } from '../../components/field-words';
-import { formatDay, formatTime } from '../../components/format';
+import { formatDayTime } from '../../components/format';
 import { useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import { openTicketsForAsset$, recentActivity$ } from './asset-queries';
@@ -33,12 +34,12 @@ export function AssetActivity({ asset, timeZone }: { asset: Asset; timeZone?: st
           {activities.map((activity) => (
             <li key={activity.id}>
               <time dateTime={activity.at}>
-                {formatDay(activity.at, timeZone)} {formatTime(activity.at, timeZone)}
+                {formatDayTime(activity.at, timeZone)}
               </time>{' '}
               {SUBJECT_WORDS[activity.subjectType] ?? activity.subjectType} {ACTION_WORDS[activity.action]}
               {activity.action === 'updated' && changedFieldWords(activity.changes).length > 0 && <span className="muted"> ({changedFieldWords(activity.changes).join(', ')})</span>}
               {' · '}
-              <span className="muted">{actors.get(activity.actorId)?.fullName ?? 'someone'}</span>
+              <span className="muted">{actorName(activity.actorId, actors)}</span>
             </li>
           ))}
         </ol>
