@@ -26,7 +26,8 @@ const SCHEMA_OPTIONS: Record<CollectionName, CollectionSchemaOptions> = {
   workOrders: { version: 5, indexes: ['scheduleKey'] },
   comments: { version: 0, indexes: ['ticketId'] },
   activities: { version: 0, indexes: ['subjectId'] },
-  notifications: { version: 0 },
+  // v1: SLA notices carry their due time (`due`, optional): stored ones stay valid as they are.
+  notifications: { version: 1 },
   slaPolicies: { version: 0 },
   categories: { version: 0 },
   attachments: { version: 0, indexes: ['ownerId'] },
@@ -37,6 +38,7 @@ const MIGRATIONS: Partial<Record<CollectionName, Record<number, (doc: Record<str
   // v1: the SLA engine added optional fields (statusChangedAt, sla.crossed, sla.nextThresholdAt);
   // stored tickets stay valid as they are and get the new fields from the server on the next pull.
   tickets: { 1: (doc) => doc },
+  notifications: { 1: (doc) => doc },
   // v1: only the indexes changed; RxDB rebuilds them as it copies the documents over.
   workOrders: {
     1: (doc) => doc,

@@ -5,6 +5,7 @@ const SERVER_OWNED_COMMON = ['createdAt', 'updatedAt'] as const;
 const SERVER_OWNED_EXTRA: Partial<Record<CollectionName, readonly string[]>> = {
   tickets: ['number', 'sla', 'statusChangedAt'],
   workOrders: ['number'],
+  notifications: ['due'],
 };
 
 export function serverOwnedFields(collection: CollectionName): readonly string[] {

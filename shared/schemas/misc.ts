@@ -43,6 +43,17 @@ export const NotificationSchema = z.object({
   subjectType: z.string().optional(),
   subjectId: IdSchema.optional(),
   readAt: IsoDateTimeSchema.optional(),
+  /**
+   * The due time an SLA notice is about, on its site's clock: each device words it the way it
+   * shows every other time (app/components/format.ts). Older notices carry it in `body` only.
+   */
+  due: z
+    .object({
+      target: z.enum(['response', 'resolution']),
+      at: IsoDateTimeSchema,
+      timeZone: shortText(64),
+    })
+    .optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Threshold } from '@shared/domain/sla/thresholds';
 import type { Activity, Notification } from '@shared/schemas/misc';
 import type { Ticket } from '@shared/schemas/ticket';
-
-/** The actor of activities the SLA engine writes (no user did anything). */
-export const SLA_ACTOR_ID = 'system-sla';
+import { SLA_ACTOR_ID } from '@shared/domain/system-actors';
 
 /** Deterministic ids: every process derives the same id for the same notice, so a second write is a 409. */
 export function noticeId(prefix: 'ntf' | 'act', ...parts: string[]): string {
@@ -24,29 +22,25 @@ export function describeThreshold(threshold: Pick<Threshold, 'kind' | 'target'>)
     case 'breach':
       return `${what} overdue (SLA breached)`;
     case 'escalate2':
-      return `${what} overdue for 24 h (escalated to level 2)`;
+      return `${what} overdue for a day (escalated to level 2)`;
   }
 }
 
 /**
- * A due time as people at the site read it: "Sat 5 Dec, 14:30 (Berlin time)". Notifications are
- * stored text, read on any device; the site's clock is the one the SLA runs on.
+ * The notice names the ticket in `body`; the due time it is about travels as data (`due`, on the
+ * site's clock), so each device shows it as it shows every other time, in its reader's locale
+ * (app/features/notifications/notification-text.ts). Stored text could only follow one locale.
  */
-export function formatDueAtSite(iso: string, timeZone: string): string {
-  const when = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
-  const place = (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
-  return `${when} (${place} time)`;
-}
-
 export function buildNotification(ticket: Ticket, threshold: Threshold, userId: string, at: string, timeZone: string): Notification {
-  const due = formatDueAtSite(threshold.target === 'response' ? ticket.sla.responseDueAt : ticket.sla.resolutionDueAt, timeZone);
+  const dueAt = threshold.target === 'response' ? ticket.sla.responseDueAt : ticket.sla.resolutionDueAt;
   return {
     id: noticeId('ntf', ticket.id, threshold.key, userId),
     type: 'notification',
     userId,
     kind: KIND[threshold.kind],
     title: `${ticket.number}: ${describeThreshold(threshold)}`.slice(0, 200),
-    body: `${ticket.title} — ${threshold.target} due ${due}.`.slice(0, 2000),
+    body: ticket.title.slice(0, 2000),
+    due: { target: threshold.target, at: dueAt, timeZone },
     subjectType: 'ticket',
     subjectId: ticket.id,
     createdAt: at,

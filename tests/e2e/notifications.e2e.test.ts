@@ -50,6 +50,8 @@ describe('SLA notifications in the app', () => {
     await breach.waitFor({ timeout: 60_000 });
     expect(await breach.getAttribute('data-kind')).toBe('sla_breached');
     expect(await breach.getAttribute('data-read')).toBe('false');
+    // The due time comes as data and is worded on the device, like every other time in the app.
+    expect(await breach.getByTestId('notification-due').innerText()).toMatch(/^Response was due \S+.* \d{2}:\d{2}/);
     const count = page.getByTestId('unread-count');
     await count.waitFor();
     expect(Number(await count.textContent())).toBeGreaterThan(0);

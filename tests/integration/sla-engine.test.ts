@@ -63,6 +63,19 @@ describe('SLA engine on one server', () => {
     expect(activities).toHaveLength(3);
   });
 
+  it('a notice carries its due time as data, and an app older than that field may still mark it read', async () => {
+    const ticket = await storedTicket('tck-sla-2');
+    const [breach] = (await notificationsFor('tck-sla-2')).filter((note) => note.kind === 'sla_breached' && note.userId === PEOPLE.engA.id);
+    expect(breach?.due).toEqual({ target: 'response', at: ticket.sla.responseDueAt, timeZone: expect.any(String) as string });
+    expect(breach?.body).toBe(ticket.title);
+    // An app from before `due` drops the field it does not know when it writes: not a refused change.
+    if (!breach) throw new Error('no breach notice');
+    const { due, ...older } = breach;
+    expect(due).toBeDefined();
+    const read = { ...older, readAt: clock.now().toISOString() };
+    expect((await pushRows(engineer(), 'notifications', [{ assumedMasterState: breach, newDocumentState: read }])).body).toEqual([]);
+  });
+
   it('a ticket resolved offline an hour before its due time and synced after it is not breached', async () => {
     const created = await createTicket('tck-offline');
     const dueMs = Date.parse(created.sla.resolutionDueAt);
@@ -80,7 +93,7 @@ describe('SLA engine on one server', () => {
     expect(synced.sla.state).not.toBe('breached');
     await new SlaChecker(server, { batch: 500 }).runOnce();
     const notes = await notificationsFor('tck-offline');
-    expect(notes.filter((note) => note.kind === 'sla_breached' && note.body.includes('resolution'))).toEqual([]);
+    expect(notes.filter((note) => note.kind === 'sla_breached' && note.due?.target === 'resolution')).toEqual([]);
     expect((await storedTicket('tck-offline')).sla.crossed ?? []).not.toContain('resolution.breach');
   });
 

@@ -8,6 +8,7 @@ import { toDomain, useLiveQuery } from '../../db/hooks';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { notificationSubjectPath } from './notification-links';
+import { describeNoticeDue } from './notification-text';
 import './notifications.css';
 
 const KIND_LABELS: Record<Notification['kind'], string> = {
@@ -68,6 +69,11 @@ export function NotificationsPage() {
                 <span className="notification__kind">{KIND_LABELS[note.kind]}</span> <SubjectLink note={note} onOpen={() => !note.readAt && void markRead([note])} />
               </p>
               <p className="notification__body">{note.body}</p>
+              {note.due && (
+                <p className="notification__due" data-testid="notification-due">
+                  <time dateTime={note.due.at}>{describeNoticeDue(note)}</time>
+                </p>
+              )}
               <p className="notification__meta muted">
                 <time dateTime={note.createdAt}>{formatRelativeTime(note.createdAt, now)}</time>
                 {!note.readAt && (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, formatDuration } from '@app/components/format';
+import { calendarDate, formatDay, formatDayTime, formatDuration, formatSiteTime, formatTime, zoneCity } from '@app/components/format';
+import { actorName } from '@app/components/actor-names';
+import { describeNoticeDue } from '@app/features/notifications/notification-text';
 import { describeSlaDue } from '@app/components/sla-text';
 import { distanceMeters, formatDistance, mapLinks } from '@app/features/work-orders/geo';
 import { buildTicket } from '../../helpers/factories';
@@ -14,6 +16,13 @@ describe('formatting', () => {
     expect(formatDuration(-5)).toBe('0 min');
   });
 
+  it('durations switch to days at 24 h, so any two side by side read alike', () => {
+    expect(formatDuration(23 * 3_600_000 + 59 * 60_000)).toBe('23 h 59 min');
+    expect(formatDuration(24 * 3_600_000)).toBe('1 d 0 h');
+    expect(formatDuration((36 * 60 + 46) * 60_000)).toBe('1 d 12 h');
+    expect(formatDuration((4 * 24 + 8) * 3_600_000 + 59 * 60_000)).toBe('4 d 8 h');
+  });
+
   it('calendar dates follow the zone', () => {
     expect(calendarDate('2026-03-02T23:30:00.000Z', 'UTC')).toBe('2026-03-02');
     expect(calendarDate('2026-03-02T23:30:00.000Z', 'Asia/Tokyo')).toBe('2026-03-03');
@@ -25,6 +34,42 @@ describe('formatting', () => {
     for (const stamp of [...stamps, '2026-03-01T23:00:00-10:00', '2026-03-02T00:30:00+14:00']) {
       expect(calendarDate(stamp), stamp).toBe(deviceDay.format(new Date(stamp)));
     }
+  });
+});
+
+describe('times on a site’s clock', () => {
+  // 05:57 in London is 06:57 in Berlin and 16:57 in Sydney on 5 Dec 2026.
+  const at = '2026-12-05T05:57:00.000Z';
+
+  it('day and time are the two formatters side by side, in the site’s zone', () => {
+    expect(formatDayTime(at, 'Europe/Berlin')).toBe(`${formatDay(at, 'Europe/Berlin')} ${formatTime(at, 'Europe/Berlin')}`);
+    expect(formatTime(at, 'Europe/Berlin')).toBe(formatTime('2026-12-05T06:57:00.000Z', 'Europe/London'));
+  });
+
+  it('a site on the reader’s clock is not labelled; another zone is named, with its day when that differs', () => {
+    expect(formatSiteTime(at, 'Europe/London', { readerZone: 'Europe/London' })).toBe(formatTime(at, 'Europe/London'));
+    expect(formatSiteTime(at, 'Europe/Berlin', { readerZone: 'Europe/London' })).toBe(`${formatTime(at, 'Europe/Berlin')} (Berlin time)`);
+    expect(formatSiteTime('2026-12-05T23:30:00.000Z', 'Australia/Sydney', { readerZone: 'Europe/London' })).toBe(`${formatDayTime('2026-12-05T23:30:00.000Z', 'Australia/Sydney')} (Sydney time)`);
+    expect(formatSiteTime(at, 'America/New_York', { readerZone: 'Europe/London', withDay: true })).toBe(`${formatDayTime(at, 'America/New_York')} (New York time)`);
+    expect(formatSiteTime(at, undefined, { readerZone: 'Europe/London' })).toBe(formatTime(at));
+    expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+  });
+
+  it('an alert’s due time is worded like every other time, ahead for a warning and passed for a breach', () => {
+    const due = { target: 'response' as const, at, timeZone: 'Europe/London' };
+    expect(describeNoticeDue({ kind: 'sla_warning', due }, 'Europe/London')).toBe(`Response due ${formatDayTime(at, 'Europe/London')}`);
+    expect(describeNoticeDue({ kind: 'sla_breached', due: { ...due, target: 'resolution' } }, 'Europe/Berlin')).toBe(`Resolution was due ${formatDayTime(at, 'Europe/London')} (London time)`);
+    expect(describeNoticeDue({ kind: 'sla_breached' })).toBeUndefined();
+  });
+});
+
+describe('who did it', () => {
+  it('names people, the server’s own jobs, and people this device does not hold', () => {
+    const people = new Map([['user-eng1', { fullName: 'Ada Engineer' }]]);
+    expect(actorName('user-eng1', people)).toBe('Ada Engineer');
+    expect(actorName('system-sla', people)).toBe('SLA monitor');
+    expect(actorName('system', people)).toBe('System');
+    expect(actorName('user-elsewhere', people)).toBe('another user');
   });
 });
 
