@@ -17,6 +17,7 @@ export function SignedInFrame() {
   usePersistentStorage();
   return (
     <div className="app-frame">
+      <SkipLink />
       <header className="app-header">
         <NavLink to="/" className="brand">Field Service</NavLink>
         <nav aria-label="Main">
@@ -37,9 +38,28 @@ export function SignedInFrame() {
           </button>
         </p>
       )}
-      <main className="app-main">
+      <main className="app-main" id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </div>
+  );
+}
+
+/**
+ * The first thing Tab reaches: past the header's links to the screen. Focus moves in code, as a
+ * plain "#main" would put a hash into the router's URL.
+ */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to main content
+    </a>
   );
 }

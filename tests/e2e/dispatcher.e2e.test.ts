@@ -167,6 +167,69 @@ describe('the dispatcher desk', () => {
     await page.getByTestId('queue-count').filter({ hasText: '(2)' }).waitFor(LONG);
   });
 
+  it('gets past the header and the whole queue in a few Tabs: a skip link, then the rows as one tab stop moved by arrows, j/k, Home and End', async () => {
+    const page = await desk.newPage();
+    await page.goto('/');
+    await new SyncStatus(page).waitForState('live');
+    const rows = page.getByTestId('queue-row');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="queue-row"]').length >= 10, undefined, LONG);
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        const row = active?.closest<HTMLElement>('[data-testid="queue-row"]');
+        return { text: active?.textContent?.trim() ?? '', id: active?.id ?? '', row: row ? [...document.querySelectorAll('[data-testid="queue-row"]')].indexOf(row) : -1, isRow: active?.matches('[data-testid="queue-row"]') ?? false };
+      });
+
+    // The first Tab reaches the skip link; following it puts focus at the start of the screen.
+    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect((await focused()).id).toBe('main');
+
+    // Past the filters, one Tab reaches the rows: only one row, and nothing inside the rows, is a tab stop.
+    let tabs = 0;
+    while (!(await focused()).isRow && tabs < 40) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    // The filters and the select-all box (13 today), however many rows there are.
+    expect(tabs).toBeLessThan(20);
+    expect((await focused())).toMatchObject({ isRow: true, row: 0 });
+    const tabStops = () => page.locator('tbody').evaluate((body) => [...body.querySelectorAll<HTMLElement>('tr, a, input, button, select')].filter((element) => element.tabIndex >= 0).length);
+    expect(await tabStops()).toBe(1);
+    const rowCount = await rows.count();
+
+    // ↓, j, k, End and Home move the focus, and the tab stop goes with it.
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).row).toBe(1);
+    await page.keyboard.press('j');
+    expect((await focused()).row).toBe(2);
+    await page.keyboard.press('k');
+    expect((await focused()).row).toBe(1);
+    await page.keyboard.press('End');
+    expect((await focused()).row).toBe(rowCount - 1);
+    await page.keyboard.press('Home');
+    expect((await focused()).row).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    expect(await tabStops()).toBe(1);
+    expect(await rows.nth(1).getAttribute('tabindex')).toBe('0');
+
+    // One Tab leaves the whole queue; Shift+Tab comes back to the row last used.
+    await page.keyboard.press('Tab');
+    expect((await focused()).row).toBe(-1);
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused())).toMatchObject({ isRow: true, row: 1 });
+
+    // Space selects, Enter opens, as before.
+    await page.keyboard.press(' ');
+    await page.getByText('1 selected').waitFor(LONG);
+    const id = await rows.nth(1).getAttribute('data-id');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/tickets/${id ?? ''}`, LONG);
+    await page.close();
+  });
+
   it('clusters the map’s tickets with their count and worst SLA state, so a breach among tickets on track shows, and opens a site’s cluster to each ticket', async () => {
     // Two sites far from the demo's and from each other: Cape Town gets three fresh tickets and
     // one of the demo's breached ones, São Paulo two fresh ones only.

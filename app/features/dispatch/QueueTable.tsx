@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
@@ -19,12 +19,18 @@ type Props = {
 };
 
 /**
- * The queue as a table. Keyboard: ↑/↓ (or k/j) move between rows, Enter opens the ticket,
- * Space or x selects the row for a bulk change.
+ * The queue as a table. Keyboard: the rows are one tab stop (a roving tabindex: the row last
+ * focused, else the first, is the only one Tab reaches; the checkboxes and links inside rows are
+ * for the mouse), ↑/↓ (or k/j) move between rows, Home/End to the first/last, Enter opens the
+ * ticket, Space or x selects the row for a bulk change. So Tab passes the whole queue in one step.
  */
 export function QueueTable({ tickets, sites, engineers, now, selected, onSelectedChange }: Props) {
   const body = useRef<HTMLTableSectionElement>(null);
   const navigate = useNavigate();
+  // The row that holds the table's one tab stop; when it leaves the list (filtered out, synced
+  // away), the first row takes it.
+  const [activeId, setActiveId] = useState<string>();
+  const tabStopId = tickets.some((ticket) => ticket.id === activeId) ? activeId : tickets[0]?.id;
   const siteName = new Map(sites.map((site) => [site.id, site.name]));
   const userName = new Map(engineers.map((user) => [user.id, user.fullName]));
   const toggle = (id: string) => {
@@ -42,10 +48,18 @@ export function QueueTable({ tickets, sites, engineers, now, selected, onSelecte
     const id = rows[current]?.dataset.id;
     if (event.key === 'ArrowDown' || event.key === 'j') focusRow(current + 1);
     else if (event.key === 'ArrowUp' || event.key === 'k') focusRow(current - 1);
+    else if (event.key === 'Home') focusRow(0);
+    else if (event.key === 'End') focusRow(rows.length - 1);
     else if ((event.key === ' ' || event.key === 'x') && id && !(event.target instanceof HTMLInputElement)) toggle(id);
     else if (event.key === 'Enter' && id && event.target instanceof HTMLTableRowElement) void navigate(`/tickets/${id}`);
     else return;
     event.preventDefault();
+  }
+
+  // Focus anywhere in a row (a click on its checkbox too) makes that row the tab stop.
+  function onFocus(event: FocusEvent<HTMLTableSectionElement>) {
+    const row = event.target.closest<HTMLTableRowElement>('tr[data-id]');
+    if (row?.dataset.id) setActiveId(row.dataset.id);
   }
 
   if (tickets.length === 0) return <p className="empty-state">No tickets match these filters.</p>;
@@ -65,14 +79,16 @@ export function QueueTable({ tickets, sites, engineers, now, selected, onSelecte
           <th scope="col">Assignee</th>
         </tr>
       </thead>
-      <tbody ref={body} onKeyDown={onKeyDown}>
+      <tbody ref={body} onKeyDown={onKeyDown} onFocus={onFocus}>
         {tickets.map((ticket) => (
-          <tr key={ticket.id} data-id={ticket.id} data-testid="queue-row" tabIndex={0} aria-selected={selected.has(ticket.id)} className={selected.has(ticket.id) ? 'is-selected' : undefined}>
+          <tr key={ticket.id} data-id={ticket.id} data-testid="queue-row" tabIndex={ticket.id === tabStopId ? 0 : -1} aria-selected={selected.has(ticket.id)} className={selected.has(ticket.id) ? 'is-selected' : undefined}>
             <td>
-              <input type="checkbox" aria-label={`Select ${ticket.number}`} checked={selected.has(ticket.id)} onChange={() => toggle(ticket.id)} />
+              <input type="checkbox" tabIndex={-1} aria-label={`Select ${ticket.number}`} checked={selected.has(ticket.id)} onChange={() => toggle(ticket.id)} />
             </td>
             <td>
-              <Link to={`/tickets/${ticket.id}`}>{shownNumber(ticket.number)}</Link> <UnsyncedMarker collection="tickets" id={ticket.id} />
+              <Link to={`/tickets/${ticket.id}`} tabIndex={-1}>
+                {shownNumber(ticket.number)}
+              </Link> <UnsyncedMarker collection="tickets" id={ticket.id} />
             </td>
             <td>{ticket.title}</td>
             <td>{siteName.get(ticket.siteId) ?? ticket.siteId}</td>
