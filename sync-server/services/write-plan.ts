@@ -128,6 +128,8 @@ function parseCandidate(context: PlanContext, incoming: Record<string, unknown>,
   const placeholder = PLACEHOLDER_NUMBER[collection];
   if (placeholder) serverOwned.number = masterRecord.number ?? placeholder;
   if (collection === 'tickets') serverOwned.sla = masterRecord.sla ?? placeholderSla(now);
+  // An alert's due time is the server's (an app from before it existed sends none back when marking it read).
+  if (collection === 'notifications' && masterRecord.due !== undefined) serverOwned.due = masterRecord.due;
   const schema: z.ZodType<AnyDoc> = COLLECTION_SCHEMAS[collection];
   const parsed = schema.safeParse({ _deleted: false, ...incoming, ...serverOwned });
   if (parsed.success) return parsed.data;

@@ -74,6 +74,9 @@ describe('SLA engine on one server', () => {
     expect(due).toBeDefined();
     const read = { ...older, readAt: clock.now().toISOString() };
     expect((await pushRows(engineer(), 'notifications', [{ assumedMasterState: breach, newDocumentState: read }])).body).toEqual([]);
+    // …and the alert keeps its due time.
+    const stored = (await notificationsFor('tck-sla-2')).find((note) => note.id === breach.id);
+    expect(stored).toMatchObject({ readAt: read.readAt, due: breach.due });
   });
 
   it('a ticket resolved offline an hour before its due time and synced after it is not breached', async () => {
