@@ -7,6 +7,7 @@ import { useCollection } from '../../db/useCollection';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import { CommentForm } from '../work-orders/CommentForm';
 import { TICKET_STATUS_LABELS } from './ticket-labels';
+import { actorName } from '../../components/actor-names';
 
 type Entry = { kind: 'comment'; at: string; item: Comment } | { kind: 'activity'; at: string; item: Activity };
 
@@ -22,7 +23,7 @@ export function TicketTimeline({ ticketId, timeZone }: { ticketId: string; timeZ
     ...activities.map((item): Entry => ({ kind: 'activity', at: item.at, item })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.item.id.localeCompare(b.item.id));
   const people = useDocumentsByIds('users', [...comments.map((c) => c.authorId), ...activities.map((a) => a.actorId)]);
-  const name = (id: string) => people.get(id)?.fullName ?? (id === 'system' ? 'System' : id);
+  const name = (id: string) => actorName(id, people);
 
   return (
     <section className="card ticket-timeline" aria-labelledby="timeline-title">
