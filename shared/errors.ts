@@ -12,6 +12,7 @@ export const ERROR_REASONS = [
   'invalid_credentials',
   'token_expired',
   'refresh_token_reused',
+  'account_inactive',
   'forbidden',
   'illegal_transition',
   'too_many_requests',

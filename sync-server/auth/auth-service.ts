@@ -5,7 +5,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, type LoginResponse } from '@shared/sync/auth-
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../errors';
 import { signAccessToken } from './access-token';
-import { loadActiveUser } from './active-user';
+import { loadActiveUser, readUserStanding } from './active-user';
 import { credentialId } from './credentials';
 import { hashPassword, verifyPassword } from './passwords';
 import { type IssuedRefreshToken, RefreshTokens } from './refresh-tokens';
@@ -15,6 +15,11 @@ const CredentialSchema = z.object({ kind: z.literal('credential'), userId: z.str
 /** One message for every login failure, so the reply never tells which part was wrong. */
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password');
 const invalidRefresh = () => new AppError(401, 'unauthorized', 'The session has expired or was signed out; sign in again');
+/**
+ * Told only to a caller whose refresh token is valid: the device locks and removes its copy of the
+ * company's data instead of asking the user to sign in again (which would only fail the same way).
+ */
+export const accountInactive = () => new AppError(401, 'account_inactive', 'This account has been deactivated');
 const reusedRefresh = () =>
   new AppError(401, 'refresh_token_reused', 'This sign-in was already used elsewhere; every session of it was signed out. Sign in again');
 
@@ -55,11 +60,12 @@ export class AuthService {
     if (found.status === 'invalid') throw invalidRefresh();
     const { familyId, userId } = found.record;
     if (found.status === 'reused') return this.rejectReuse(familyId, userId);
-    const user = await loadActiveUser(this.deps.store, userId, this.deps.logger);
-    if (!user) {
+    const standing = await readUserStanding(this.deps.store, userId, this.deps.logger);
+    if (standing.status !== 'active') {
       await this.tokens.revokeFamily(familyId);
-      throw invalidRefresh();
+      throw standing.status === 'inactive' ? accountInactive() : invalidRefresh();
     }
+    const { user } = standing;
     if (!(await this.tokens.markUsed(found.record))) return this.rejectReuse(familyId, userId);
     const next = await this.tokens.issue(user.id, familyId);
     // A reuse detected while we were rotating revoked the family after its query may have missed

@@ -6,8 +6,8 @@ import type { AppDeps } from '../app-deps';
 import { AppError, unauthorized } from '../errors';
 import { principalOf, requireAuth } from '../middlewares/require-auth';
 import { validate } from '../middlewares/validate';
-import { loadActiveUser } from './active-user';
-import { AuthService, invalidCredentials } from './auth-service';
+import { readUserStanding } from './active-user';
+import { accountInactive, AuthService, invalidCredentials } from './auth-service';
 import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie } from './cookies';
 import { LoginThrottle } from './login-throttle';
 
@@ -55,9 +55,10 @@ export function createAuthRouter(deps: AppDeps) {
   });
 
   router.get('/me', requireAuth(deps), async (_req, res) => {
-    const user = await loadActiveUser(deps.store, principalOf(res).id, deps.logger);
-    if (!user) throw unauthorized('This account no longer exists or has been deactivated');
-    res.set('Cache-Control', 'no-store').json(user);
+    const standing = await readUserStanding(deps.store, principalOf(res).id, deps.logger);
+    if (standing.status === 'inactive') throw accountInactive();
+    if (standing.status !== 'active') throw unauthorized('This account no longer exists');
+    res.set('Cache-Control', 'no-store').json(standing.user);
   });
 
   return router;

@@ -201,8 +201,22 @@ describe('inactive users', () => {
     const attempt = await login('site3');
     expect(attempt.status).toBe(401);
     expect(attempt.body).toEqual((await login('nobody-here', 'x')).body);
-    expect((await refreshWithBody(session.refreshToken)).status).toBe(401);
     expect((await me(session.accessToken)).status).toBe(401);
+  });
+
+  it('answers a valid refresh token of a deactivated user with account_inactive, once, and revokes its family', async () => {
+    const session = await loggedIn('site2');
+    const stored = await server.store.get('users', 'user-site2');
+    if (!stored) throw new Error('demo user site2 missing');
+    await server.store.put('users', { ...UserSchema.parse(stored.fields), active: false }, stored.acl, stored.rev);
+
+    const refused = await refreshWithBody(session.refreshToken);
+    expect(refused.status).toBe(401);
+    expect((refused.body as unknown as ErrorReply).error).toBe('account_inactive');
+    // Revoked with its family: presented again it is just an invalid token, and tells nothing more.
+    const again = await refreshWithBody(session.refreshToken);
+    expect(again.status).toBe(401);
+    expect((again.body as unknown as ErrorReply).error).toBe('unauthorized');
   });
 });
 

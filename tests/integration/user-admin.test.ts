@@ -157,6 +157,18 @@ describe('a change of access takes effect at once', () => {
     const device = new TestApi(server.url, session.accessToken);
     await editUser(id, { active: false });
     expect((await device.get('/api/sync/workOrders/pull?limit=1')).status).toBe(401);
-    expect((await anonymous.post('/api/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+    const refused = await anonymous.post<ErrorReply>('/api/auth/refresh', { refreshToken: session.refreshToken });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toBe('account_inactive');
+  });
+
+  it('answers a refresh after a password reset with unauthorized (sign in again), not account_inactive', async () => {
+    const input = newUser();
+    const { id } = (await admin.post<User>(USERS_ADMIN_PATH, input)).body;
+    const session = (await signIn(input.username, input.password)).body;
+    expect((await setPasswordOf(admin, id, 'a brand new password')).status).toBe(200);
+    const refused = await anonymous.post<ErrorReply>('/api/auth/refresh', { refreshToken: session.refreshToken });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toBe('unauthorized');
   });
 });
