@@ -1,6 +1,7 @@
 import type { LoginResponse } from '@shared/sync/auth-protocol';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/sync/protocol-version';
 import { AuthError, HttpError, OfflineError } from './errors';
+import { SignInGate } from './sign-in-gate';
 
 /**
  * The one HTTP client of the app. The access token lives in memory only (never in storage), and
@@ -12,6 +13,8 @@ export class ApiClient {
   private accessToken?: string;
   private renewal?: Promise<string>;
   private readonly renewalListeners = new Set<(user: LoginResponse['user']) => void>();
+  /** Closed while the session cannot be renewed (app/sync/sign-in-gate.ts); sync waits on it. */
+  readonly signInGate = new SignInGate();
 
   constructor(private readonly baseUrl = '') {}
 
@@ -24,6 +27,22 @@ export class ApiClient {
     const body = (await response.json()) as LoginResponse;
     this.accessToken = body.accessToken;
     return body;
+  }
+
+  /**
+   * The session was renewed by a sign-in: in this tab after `login` (the caller checks that it is
+   * the same user first), or in another tab of the same user (it set the new refresh cookie).
+   * Requests waiting for a sign-in go again.
+   */
+  resumeSession(renewedUser?: LoginResponse['user']): void {
+    if (renewedUser) for (const listener of this.renewalListeners) listener(renewedUser);
+    this.signInGate.resume();
+  }
+
+  /** Called when the session can no longer be renewed, with the server's reason (`account_inactive`, …). */
+  onSessionEnded(listener: (error: AuthError) => void): () => void {
+    const subscription = this.signInGate.ended$.subscribe((error) => error && listener(error));
+    return () => subscription.unsubscribe();
   }
 
   async logout(): Promise<void> {
@@ -82,10 +101,14 @@ export class ApiClient {
       const body = (await response.json()) as LoginResponse;
       this.accessToken = body.accessToken;
       for (const listener of this.renewalListeners) listener(body.user);
+      this.signInGate.resume();
       return body.accessToken;
     } catch (error) {
-      if (error instanceof HttpError && error.status === 401) throw new AuthError(error.reason, error.message);
-      throw error;
+      if (!(error instanceof HttpError) || error.status !== 401) throw error;
+      const ended = new AuthError(error.reason, error.message);
+      this.accessToken = undefined;
+      this.signInGate.end(ended);
+      throw ended;
     }
   }
 

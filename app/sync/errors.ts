@@ -34,13 +34,26 @@ export class HttpError extends Error {
   }
 }
 
-/** A short text for the sync status bar. */
+/**
+ * The session cannot be renewed. RxDB hands a handler's failure on as a plain copy
+ * (`errorToPlainJson`: name and message, no prototype), so the name is checked too.
+ */
+export function isAuthFailure(error: unknown): boolean {
+  return error instanceof AuthError || nameOf(error) === 'AuthError';
+}
+
+/**
+ * A short text for the sync status bar, in the user's words: never the server's own message,
+ * which is written for developers (and for an RxDB-wrapped failure is all that is left).
+ */
 export function describeSyncError(error: unknown): string {
-  if (error instanceof OfflineError) return 'Offline';
-  if (error instanceof AuthError) return 'Sign in again to sync';
+  if (error instanceof OfflineError || nameOf(error) === 'OfflineError') return 'Offline';
+  if (isAuthFailure(error)) return 'Sign in again to sync';
   if (error instanceof HttpError && error.reason === 'protocol_outdated') return 'This app is out of date: reload to update';
-  if (error instanceof Error) return error.message;
-  // RxDB wraps handler failures in plain objects; their message is what the user needs.
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
-  return 'Sync failed';
+  if (error instanceof HttpError && (error.status >= 500 || error.reason === 'store_unavailable')) return 'The server has a problem. Sync will try again.';
+  return 'Sync failed. It will try again.';
+}
+
+function nameOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'name' in error ? error.name : undefined;
 }

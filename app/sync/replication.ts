@@ -87,7 +87,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         }),
       ),
       handler: async (checkpoint, batchSize) => {
-        const page = await whenReachable(replication, stream, () => pullPage(checkpoint, batchSize));
+        const page = await whenSendable(replication, stream, api, () => pullPage(checkpoint, batchSize));
         await gate.passage(page.documents.map((doc) => doc.id));
         await clearServerHeld(db, collection, page.documents);
         return page;
@@ -108,7 +108,7 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
             gate.hold(ids, new Promise<void>((resolve) => (settle = (recorded) => void recorded.then(resolve))));
             try {
               const device = await db.storageToken;
-              const send = (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => whenReachable(replication, stream, () => pushRows(api, collection, rows, device));
+              const send = (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => whenSendable(replication, stream, api, () => pushRows(api, collection, rows, device));
               const conflicts = changed.length > 0 ? await send(changed).catch((error: unknown) => (isRefusal(error) ? pushIsolatingRefusals(db, collection, changed, send) : Promise.reject(error))) : [];
               await acknowledgePushed(db, collection, changed.map((row) => row.newDocumentState), conflicts);
               const conflicted = new Set(conflicts.map((doc) => doc.id));
@@ -197,7 +197,20 @@ async function withLocalChanges(db: AppDatabase, collection: CollectionName, row
  * their own timer and outlast the server's return. Any other failure goes to RxDB as before.
  */
 function whenReachable<T>(replication: CollectionReplication, stream: ChangeStream, request: () => Promise<T>): Promise<T> {
-  return stream.reachability.send(request, { stopped$: replication.canceled$.pipe(filter(Boolean)), isStopped: () => replication.isStopped() });
+  return stream.reachability.send(request, stopOf(replication));
+}
+
+/**
+ * The same, and while the session cannot be renewed (a password reset, an expired session) the
+ * request waits for the user to sign in again (app/sync/sign-in-gate.ts) and goes at once then,
+ * rather than failing to RxDB's backoff, which would keep pushes waiting up to a minute after it.
+ */
+function whenSendable<T>(replication: CollectionReplication, stream: ChangeStream, api: ApiClient, request: () => Promise<T>): Promise<T> {
+  return api.signInGate.send(() => whenReachable(replication, stream, request), stopOf(replication));
+}
+
+function stopOf(replication: CollectionReplication) {
+  return { stopped$: replication.canceled$.pipe(filter(Boolean)), isStopped: () => replication.isStopped() };
 }
 
 /** One push batch in as many requests as its size needs (side by side: they hold different documents). */

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../db/database';
 import type { ApiClient } from './api-client';
 import { ChangeStream } from './change-stream';
 import type { FirstPages } from './first-pages';
-import { AuthError, describeSyncError, OfflineError } from './errors';
+import { describeSyncError, isAuthFailure, OfflineError } from './errors';
 import { firstPullDone, retryNow, startReplications, type CollectionReplication } from './replication';
 
 export type SyncStatus = {
@@ -18,7 +18,7 @@ export type SyncStatus = {
   lastSyncedAt?: string;
   /** What went wrong last, for the status bar (cleared by the next success). */
   error?: string;
-  /** The session could not be renewed: sync waits for the user to sign in again. */
+  /** The session could not be renewed: sync waits for the user to sign in again (local work goes on). */
   needsSignIn: boolean;
 };
 
@@ -75,6 +75,9 @@ export class SyncEngine {
       active$.subscribe((active) => this.patch({ syncing: active })),
       this.stream.connected$.subscribe((live) => (live ? this.markSynced({ live }) : this.patch({ live }))),
       this.stream.error$.subscribe((error) => error && this.reportError(error)),
+      // From the API client, not from the replications' errors: their requests wait for the
+      // sign-in (app/sync/sign-in-gate.ts), and RxDB's copies of errors lose their class anyway.
+      this.sessionEnded$(),
       // Whoever noticed (the stream, a pull, a push), out of reach reads as offline until it answers
       // again; a stream that stayed up meanwhile (only a pull failed) is live again then.
       this.stream.reachability.reachable$.pipe(skip(1)).subscribe((reachable) => this.patch(reachable ? { online: this.isOnline(), live: this.stream.connected$.getValue() } : { online: false, live: false })),
@@ -90,7 +93,8 @@ export class SyncEngine {
 
   /** Try again now: the user pressed "retry", the browser came back online, or the user signed in again. */
   retry(): void {
-    this.patch({ online: this.isOnline(), needsSignIn: false, error: undefined });
+    const needsSignIn = this.api.signInGate.ended !== undefined;
+    this.patch({ online: this.isOnline(), needsSignIn, error: needsSignIn ? this.status$.getValue().error : undefined });
     this.stream.start();
     this.stream.reachability.probeNow();
     this.stream.reconnectNow();
@@ -116,7 +120,15 @@ export class SyncEngine {
     localStorage.setItem(LAST_SYNCED_KEY, lastSyncedAt);
     // Not `online: true`: a response that was in flight when the network dropped must not hide the
     // offline state the browser has already announced.
-    this.patch({ ...extra, lastSyncedAt, error: undefined, online: this.isOnline(), needsSignIn: false });
+    this.patch({ ...extra, lastSyncedAt, error: undefined, online: this.isOnline(), needsSignIn: this.api.signInGate.ended !== undefined });
+  }
+
+  /** Needs a sign-in while the API client cannot renew the session; signed in again, syncs at once. */
+  private sessionEnded$(): Subscription {
+    const ended = this.api.signInGate.ended$.subscribe((error) => error && this.patch({ needsSignIn: true, error: describeSyncError(error) }));
+    const stopResumed = this.api.signInGate.onResumed(() => this.retry());
+    ended.add(stopResumed);
+    return ended;
   }
 
   private isOnline(): boolean {
@@ -125,7 +137,10 @@ export class SyncEngine {
 
   private reportError(error: unknown): void {
     if (error instanceof OfflineError) return this.patch({ online: false, live: false, error: undefined });
-    this.patch({ error: describeSyncError(error), needsSignIn: error instanceof AuthError });
+    // While a sign-in is needed that is what the bar says, whatever else fails meanwhile.
+    const ended = this.api.signInGate.ended;
+    if (ended || isAuthFailure(error)) return this.patch({ error: describeSyncError(ended ?? error), needsSignIn: true });
+    this.patch({ error: describeSyncError(error) });
   }
 
   private patch(change: Partial<SyncStatus>): void {
