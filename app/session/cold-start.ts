@@ -1,9 +1,15 @@
+import type { User } from '@shared/schemas/user';
 import type { ApiClient } from '../sync/api-client';
 import { preloadHome } from '../features/home/home-screens';
 import { cachedRoleHint, hasCachedProfile } from './profile-key';
 import type { Session } from './session';
 
-export type ColdStart = { kind: 'signed-in'; session: Session } | { kind: 'signed-out' } | { kind: 'failed'; message: string };
+export type ColdStart =
+  | { kind: 'signed-in'; session: Session }
+  | { kind: 'signed-out' }
+  | { kind: 'failed'; message: string }
+  /** The server said this account is deactivated: its data stays shut (app/session/account-lock.ts). */
+  | { kind: 'locked'; user: User };
 
 /**
  * The database layer (RxDB, Dexie, the zod schemas) is a chunk of its own, loaded once someone is
@@ -38,6 +44,8 @@ async function resume(api: ApiClient): Promise<ColdStart> {
   preloadHome(cachedRoleHint());
   try {
     const { Session } = await loadSessionModule();
+    const locked = Session.lockedProfile();
+    if (locked) return { kind: 'locked', user: locked };
     const session = await Session.resume(api);
     return session ? { kind: 'signed-in', session } : { kind: 'signed-out' };
   } catch (error) {

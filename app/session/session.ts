@@ -4,6 +4,7 @@ import { deleteStoredDatabases } from '../db/stored-databases';
 import type { ApiClient } from '../sync/api-client';
 import { firstPagesIfFresh } from '../sync/first-pages';
 import { SyncEngine } from '../sync/sync-engine';
+import { clearAccountLock, isAccountInactive } from './account-lock';
 import { firstScreenShown } from './first-screen';
 import { cacheProfile, clearCachedProfile, readCachedProfile } from './profile-cache';
 
@@ -35,6 +36,18 @@ export class Session {
     return profile ? Session.open(profile, api) : undefined;
   }
 
+  /** The cached profile, when the server has said that account is deactivated: its data must not open. */
+  static lockedProfile(): User | undefined {
+    const profile = readCachedProfile();
+    return profile && isAccountInactive(profile.id) ? profile : undefined;
+  }
+
+  /** Deletes a user's local data without opening it (a locked account's, at a cold start). */
+  static async wipeUnopened(user: User): Promise<void> {
+    await deleteStoredDatabases(databaseNameFor(user.id));
+    forgetUser();
+  }
+
   async pendingCount(): Promise<number> {
     return this.db.outbox.count().exec();
   }
@@ -47,9 +60,29 @@ export class Session {
     } finally {
       // Offline, the server-side session cannot be revoked now; the device's data still goes.
       api.forgetToken();
-      await this.db.remove();
-      await deleteStoredDatabases(this.db.name);
-      clearCachedProfile();
+      await this.wipe();
     }
   }
+
+  /**
+   * Deletes this user's local data, without signing out on the server: another user has just
+   * signed in (the refresh cookie is theirs now), or the account is deactivated.
+   */
+  async wipe(): Promise<void> {
+    await this.sync.stop();
+    await this.db.remove();
+    await deleteStoredDatabases(this.db.name);
+    forgetUser();
+  }
+
+  /** Stops syncing and closes the database, leaving its data: another tab signed this user out and deletes it. */
+  async close(): Promise<void> {
+    await this.sync.stop();
+    await this.db.close();
+  }
+}
+
+function forgetUser(): void {
+  clearCachedProfile();
+  clearAccountLock();
 }
