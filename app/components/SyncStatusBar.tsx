@@ -10,8 +10,9 @@ export function SyncStatusBar() {
   const session = useSession();
   const status = useObservable(() => session.sync.status$, [session], session.sync.status$.getValue());
   const pending = usePendingCount();
-  const state = !status.online ? 'offline' : status.error ? 'error' : status.live ? 'live' : 'connecting';
-  const label = { offline: 'Offline', error: 'Sync problem', live: 'Online', connecting: 'Connecting…' }[state];
+  // Offline first: signing in needs the network too, and offline is the normal state it says.
+  const state = !status.online ? 'offline' : status.needsSignIn ? 'needs-sign-in' : status.error ? 'error' : status.live ? 'live' : 'connecting';
+  const label = { offline: 'Offline', 'needs-sign-in': 'Not syncing', error: 'Sync problem', live: 'Online', connecting: 'Connecting…' }[state];
   return (
     <section className={`sync-bar sync-bar--${state}`} aria-label="Sync status" data-testid="sync-status" data-state={state} data-caught-up={status.caughtUp}>
       <span className="sync-bar__state" role="status">{label}</span>
@@ -26,14 +27,20 @@ export function SyncStatusBar() {
       )}
       <OpenConflictsLink />
       {/* Offline is a normal state, said by the label and the waiting count: no alert, no retry. */}
-      {status.error && state !== 'offline' && (
+      {state === 'needs-sign-in' && (
+        <span className="sync-bar__error" role="alert">
+          Your sign-in has ended. Sign in again to sync; your changes stay on this device.
+          <Link to="/login" className="button" data-testid="sign-in-again">
+            Sign in again
+          </Link>
+        </span>
+      )}
+      {status.error && state === 'error' && (
         <span className="sync-bar__error" role="alert">
           {status.error}
-          {status.needsSignIn ? null : (
-            <button type="button" onClick={() => session.sync.retry()}>
-              Retry
-            </button>
-          )}
+          <button type="button" onClick={() => session.sync.retry()}>
+            Retry
+          </button>
         </span>
       )}
     </section>

@@ -93,3 +93,8 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   }
   return formatter;
 }
+
+/** "3 changes have not reached the server yet." */
+export function unsyncedChangesText(count: number): string {
+  return `${count} ${count === 1 ? 'change has' : 'changes have'} not reached the server yet.`;
+}

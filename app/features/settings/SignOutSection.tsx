@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { unsyncedChangesText } from '../../components/format';
 import { useSessionApi } from '../../session/SessionContext';
 
 /**
@@ -42,62 +44,20 @@ export function SignOutSection() {
       </button>
       {error && <p className="form-error" role="alert">{error}</p>}
       {blockedCount !== undefined && (
-        <UnsyncedChangesDialog count={blockedCount} busy={busy} returnFocusTo={triggerRef} onStay={stay} onSignOut={() => void run(true)} />
+        <ConfirmDialog
+          title="Unsynced changes"
+          stayLabel="Stay signed in"
+          confirmLabel="Sign out anyway"
+          busyLabel="Signing out…"
+          busy={busy}
+          returnFocusTo={triggerRef}
+          onStay={stay}
+          onConfirm={() => void run(true)}
+          testId="sign-out-dialog"
+        >
+          {unsyncedChangesText(blockedCount)} Signing out deletes them from this device.
+        </ConfirmDialog>
       )}
     </section>
-  );
-}
-
-type DialogProps = {
-  count: number;
-  busy: boolean;
-  /** Focus goes back here when the dialog closes (while it is modal, the rest of the page is inert). */
-  returnFocusTo: RefObject<HTMLElement | null>;
-  onStay: () => void;
-  onSignOut: () => void;
-};
-
-function UnsyncedChangesDialog({ count, busy, returnFocusTo, onStay, onSignOut }: DialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const stayRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const returnTo = returnFocusTo.current;
-    if (!dialog) return;
-    dialog.showModal();
-    // The safe choice gets the focus, so Enter does not delete anything.
-    stayRef.current?.focus();
-    return () => {
-      dialog.close();
-      returnTo?.focus();
-    };
-  }, [returnFocusTo]);
-
-  return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby="unsynced-title"
-      aria-describedby="unsynced-text"
-      data-testid="sign-out-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        onStay();
-      }}
-    >
-      <h2 id="unsynced-title">Unsynced changes</h2>
-      <p id="unsynced-text">
-        {count} {count === 1 ? 'change has' : 'changes have'} not reached the server yet. Signing out deletes them from this
-        device.
-      </p>
-      <div className="dialog__actions">
-        <button ref={stayRef} type="button" className="primary" disabled={busy} onClick={onStay}>
-          Stay signed in
-        </button>
-        <button type="button" className="danger" disabled={busy} onClick={onSignOut}>
-          {busy ? 'Signing out…' : 'Sign out anyway'}
-        </button>
-      </div>
-    </dialog>
   );
 }
