@@ -25,7 +25,7 @@ export class SyncStatus {
     await this.page.locator('[data-testid="sync-status"][data-caught-up="true"]').waitFor({ timeout });
   }
 
-  async waitForState(state: 'offline' | 'live' | 'error' | 'connecting', timeout = 30_000): Promise<void> {
+  async waitForState(state: 'offline' | 'live' | 'error' | 'connecting' | 'needs-sign-in', timeout = 30_000): Promise<void> {
     await this.page.locator(`[data-testid="sync-status"][data-state="${state}"]`).waitFor({ timeout });
   }
 }
