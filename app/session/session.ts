@@ -19,6 +19,7 @@ export class Session {
   /** Opens the user's local data and starts syncing; works offline (sync waits for a network). */
   static async open(user: User, api: ApiClient): Promise<Session> {
     cacheProfile(user);
+    api.setOwner(user.id);
     // User Timing marks: DevTools and the bench split the first screen's time with them.
     const name = databaseNameFor(user.id);
     const firstPages = await firstPagesIfFresh(api, name);

@@ -11,6 +11,14 @@ import { SignInGate } from './sign-in-gate';
  */
 export class ApiClient {
   private accessToken?: string;
+  /** Whose the access token is (the login's or the last renewal's user). */
+  private tokenUserId?: string;
+  /**
+   * Whose session the app runs (its local database): a token of anyone else is never used for it.
+   * Between another user's login and the wipe of the previous user's data, the previous session's
+   * sync must not push its changes under the new user's name.
+   */
+  private ownerId?: string;
   private renewal?: Promise<string>;
   private readonly renewalListeners = new Set<(user: LoginResponse['user']) => void>();
   /** Closed while the session cannot be renewed (app/sync/sign-in-gate.ts); sync waits on it. */
@@ -26,7 +34,13 @@ export class ApiClient {
     const response = await this.send('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
     const body = (await response.json()) as LoginResponse;
     this.accessToken = body.accessToken;
+    this.tokenUserId = body.user.id;
     return body;
+  }
+
+  /** The user whose session (and local data) requests are made for; undefined while none is open. */
+  setOwner(userId: string | undefined): void {
+    this.ownerId = userId;
   }
 
   /**
@@ -58,12 +72,12 @@ export class ApiClient {
 
   /** A fetch with the access token (for the event stream, which is read as a body stream). */
   async authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const token = this.accessToken ?? (await this.renewAccessToken());
+    const token = this.ownersToken(this.accessToken ?? (await this.renewAccessToken()));
     try {
       return await this.send(path, withBearer(init, token));
     } catch (error) {
       if (!(error instanceof HttpError) || error.status !== 401) throw error;
-      return this.send(path, withBearer(init, await this.renewAccessToken()));
+      return this.send(path, withBearer(init, this.ownersToken(await this.renewAccessToken())));
     }
   }
 
@@ -100,6 +114,9 @@ export class ApiClient {
       const response = await this.send('/api/auth/refresh', { method: 'POST' });
       const body = (await response.json()) as LoginResponse;
       this.accessToken = body.accessToken;
+      this.tokenUserId = body.user.id;
+      // The refresh cookie is another user's (signed in meanwhile, here or in another tab).
+      if (this.ownerId && body.user.id !== this.ownerId) throw new HttpError(401, 'unauthorized', 'signed in as another user');
       for (const listener of this.renewalListeners) listener(body.user);
       this.signInGate.resume();
       return body.accessToken;
@@ -110,6 +127,12 @@ export class ApiClient {
       this.signInGate.end(ended);
       throw ended;
     }
+  }
+
+  /** The token, if it is the owner's; another user's fails like a session that cannot be renewed (without ending it). */
+  private ownersToken(token: string): string {
+    if (this.ownerId && this.tokenUserId !== this.ownerId) throw new AuthError('unauthorized', 'signed in as another user');
+    return token;
   }
 
   private async send(path: string, init: RequestInit): Promise<Response> {
