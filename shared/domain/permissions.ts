@@ -1,5 +1,6 @@
 import type { AnyDoc, CollectionName } from '../schemas/collections';
 import type { Role } from '../schemas/common';
+import { explainChecklistRefusal } from './checklist';
 import { changedFields, serverOwnedFields, SERVER_WRITTEN_COLLECTIONS } from './doc-rules';
 import type { Principal } from './principal';
 import { withArticle } from './wording';
@@ -90,6 +91,11 @@ export function explainWriteRefusal(
   const lockout = selfLockout(principal, collection, before, after);
   if (lockout) return lockout;
   if (after._deleted) return rule.delete ? null : { message: `${withArticle(role)} cannot delete ${collection}` };
+  // Every role, admins too: a ticked item is the engineer's record of work done (checklist.ts).
+  if (before.type === 'workOrder' && after.type === 'workOrder') {
+    const checklist = explainChecklistRefusal(before, after);
+    if (checklist) return checklist;
+  }
   const owned = new Set(serverOwnedFields(collection));
   const changed = changedFields(before, after).filter((field) => !owned.has(field) && field !== '_deleted');
   if (rule.update === 'all') return null;

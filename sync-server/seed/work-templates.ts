@@ -1,3 +1,4 @@
+import { KIND_CHECKLISTS } from '@shared/domain/checklist';
 import type { CategoryName } from './demo-reference';
 
 /** Parts an engineer of each trade typically fits. */
@@ -12,12 +13,8 @@ export const PARTS: Record<CategoryName, readonly (readonly [partNo: string, des
   General: [['EDGE-SFT-4M', 'Safety edge 4 m'], ['BLT-DOOR-ES', 'Sliding door drive belt'], ['MTR-FAN-250', 'Fan motor 250 mm']],
 };
 
-export const CHECKLISTS = {
-  corrective: ['Review fault report with site contact', 'Isolate and lock out the equipment', 'Diagnose the root cause', 'Repair or replace the faulty component', 'Test operation under load', 'Return to service and brief the site contact'],
-  preventive: ['Visual inspection for damage and leaks', 'Clean and replace consumables', 'Check and tighten connections', 'Record operating readings', 'Lubricate moving parts', 'Update the maintenance log'],
-  inspection: ['Check equipment label and tag', 'Inspect condition and record defects', 'Take readings', 'Photograph defects', 'Agree follow-up actions'],
-  installation: ['Confirm delivery against the order', 'Position and fix the equipment', 'Connect services', 'Commission and test', 'Label with asset tag', 'Hand over documentation'],
-} as const;
+/** The kinds' checklists are the app's own defaults (a new work order starts with them). */
+export const CHECKLISTS = KIND_CHECKLISTS;
 
 /** What a reading-type checklist item records, so some items carry a value like a real form. */
 export const READINGS = ['21.5 °C', '3.4 bar', '230 V', '0.42 MΩ', '58 dB', '11.8 A', 'OK', 'Pass'] as const;
