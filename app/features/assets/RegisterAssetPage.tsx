@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useBusy } from '../../components/useBusy';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { map } from 'rxjs';
 import { ASSET_STATUSES, type Asset } from '@shared/schemas/asset';
@@ -27,6 +28,7 @@ export function RegisterAssetPage() {
   const categories = useLiveQuery((database) => database.categories.find().$.pipe(map((docs) => docs.map((doc) => toDomain<Category>(doc.toJSON())))), [], []);
   const [form, setForm] = useState<Form>({ ...EMPTY_ASSET_FORM, tag: (params.get('tag') ?? '').toUpperCase() });
   const [error, setError] = useState<ActionError>();
+  const { busy, guard } = useBusy();
   if (user.role !== 'dispatcher' && user.role !== 'admin') return <Navigate to="/" replace />;
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
@@ -35,19 +37,22 @@ export function RegisterAssetPage() {
   // way, and a form sent then would be refused for an empty category the screen never showed.
   const referenceReady = sites.length > 0 && categories.length > 0;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  // One asset per press: two quick ones would both find the tag free (useBusy).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!referenceReady) return;
-    try {
-      // The asset holding this tag, if any, is checked with the rest, so one attempt names every problem.
-      const holder = await db.assets.findOne({ selector: { tag: form.tag.trim().toUpperCase() } }).exec();
-      const asset = buildNewAsset(form, holder ? [toDomain<Asset>(holder.toJSON())] : [], new Date());
-      const saved = await saveDocument(db, 'assets', asset);
-      void navigate(`/a/${encodeURIComponent(saved.tag)}`, { replace: true });
-    } catch (caught) {
-      setError(describeActionError(caught));
-    }
-  }
+    return guard(async () => {
+      try {
+        // The asset holding this tag, if any, is checked with the rest, so one attempt names every problem.
+        const holder = await db.assets.findOne({ selector: { tag: form.tag.trim().toUpperCase() } }).exec();
+        const asset = buildNewAsset(form, holder ? [toDomain<Asset>(holder.toJSON())] : [], new Date());
+        const saved = await saveDocument(db, 'assets', asset);
+        void navigate(`/a/${encodeURIComponent(saved.tag)}`, { replace: true });
+      } catch (caught) {
+        setError(describeActionError(caught));
+      }
+    });
+  };
 
   const fieldProps = (field: keyof Form) => markInvalid(`register-${field}-error`, errorFor(error, field));
   const fieldError = (field: keyof Form) => <FieldError id={`register-${field}-error`} message={errorFor(error, field)} />;
@@ -116,7 +121,7 @@ export function RegisterAssetPage() {
           Sites and categories are still syncing to this device.
         </p>
       )}
-      <button type="submit" className="primary" disabled={!referenceReady}>
+      <button type="submit" className="primary" disabled={!referenceReady || busy}>
         Register asset
       </button>
     </form>

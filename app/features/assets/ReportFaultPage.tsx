@@ -1,4 +1,5 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useBusy } from '../../components/useBusy';
 import { Link, useNavigate } from 'react-router';
 import { map } from 'rxjs';
 import { PRIORITIES, type Priority } from '@shared/schemas/common';
@@ -32,7 +33,7 @@ function FaultForm({ asset }: { asset: Asset }) {
   const [photo, setPhoto] = useState<CompressedImage>();
   const [photoBusy, setPhotoBusy] = useState(false);
   const [error, setError] = useState<ActionError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, guard } = useBusy();
 
   // Defaults follow the asset: its own category and that category's usual priority.
   const chosenCategory = category ?? categories.find((candidate) => candidate.name === asset.category)?.name ?? categories[0]?.name ?? asset.category;
@@ -53,19 +54,20 @@ function FaultForm({ asset }: { asset: Asset }) {
     }
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  // One report per press: a double tap would otherwise file the fault twice (useBusy).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const now = new Date();
-      const ticket = buildFaultTicket({ asset, input: { category: chosenCategory, priority: chosenPriority, description }, reporter: user, policies, now });
-      await saveFaultReport(db, ticket, photo, user.id, now);
-      void navigate(`/reports/${ticket.id}`, { replace: true });
-    } catch (caught) {
-      setError(describeActionError(caught));
-      setBusy(false);
-    }
-  }
+    return guard(async () => {
+      try {
+        const now = new Date();
+        const ticket = buildFaultTicket({ asset, input: { category: chosenCategory, priority: chosenPriority, description }, reporter: user, policies, now });
+        await saveFaultReport(db, ticket, photo, user.id, now);
+        void navigate(`/reports/${ticket.id}`, { replace: true });
+      } catch (caught) {
+        setError(describeActionError(caught));
+      }
+    });
+  };
 
   const otherError = errorOutside(error, ['category', 'description', 'photo']);
   const describedBy = (field: string, base?: string) => [base, errorFor(error, field) ? `${ids.error}-${field}` : undefined].filter(Boolean).join(' ') || undefined;

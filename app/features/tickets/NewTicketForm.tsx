@@ -21,6 +21,8 @@ type Props = {
   error: ActionError | undefined;
   /** A site manager reports a problem: no desk tags, and the button says what it does for them. */
   reporting: boolean;
+  /** Saving: the button waits, so a double click makes one ticket. */
+  busy?: boolean;
   onChange: (patch: Partial<TicketInput>) => void;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 };
@@ -29,7 +31,7 @@ type Props = {
  * The new-ticket form. Each message sits right under its own field, inside the grid cell: on a
  * phone the grid is one column, and messages after the grid would read as the last field's.
  */
-export function NewTicketForm({ input, sites, categories, assets, error, reporting, onChange, onSubmit }: Props) {
+export function NewTicketForm({ input, sites, categories, assets, error, reporting, busy = false, onChange, onSubmit }: Props) {
   const errorId = (field: string) => `new-ticket-${field}-error`;
   const invalid = (field: string) => markInvalid(errorId(field), errorFor(error, field));
   const fieldError = (field: string) => <FieldError id={errorId(field)} message={errorFor(error, field)} />;
@@ -104,7 +106,7 @@ export function NewTicketForm({ input, sites, categories, assets, error, reporti
         </label>
       )}
       <FieldError id="new-ticket-error" message={errorOutside(error, FIELDS_SHOWN)} />
-      <button type="submit">{reporting ? 'Send report' : 'Create ticket'}</button>
+      <button type="submit" disabled={busy}>{reporting ? 'Send report' : 'Create ticket'}</button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useBusy } from '../../components/useBusy';
 import { useNavigate } from 'react-router';
 import { useCollection } from '../../db/useCollection';
 import { saveDocument } from '../../db/writes';
@@ -23,23 +24,27 @@ export function NewTicketPage() {
   const policies = useCollection('slaPolicies') ?? [];
   const [typed, setInput] = useState<TicketInput>(EMPTY);
   const [error, setError] = useState<ActionError>();
+  const { busy, guard } = useBusy();
   // The sites arrive after the first render (and by sync on a new device), so the preselection is
   // worked out on each render rather than put in the form's first state.
   const input = { ...typed, siteId: typed.siteId || preselectedSiteId(user.role, sites) };
   const assets = useCollection('assets', { siteId: input.siteId || '__none__' }) ?? [];
   const siteAssets = assets.filter((asset) => asset.siteId === input.siteId).sort((a, b) => a.name.localeCompare(b.name));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  // One ticket per press: a double click would otherwise save two (useBusy).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    try {
-      const ticket = buildNewTicket(input, user.id, policies, new Date());
-      await saveDocument(db, 'tickets', ticket);
-      // The reporter's own view of it for a site manager; the desk's for the desk.
-      await navigate(siteManager ? `/reports/${ticket.id}` : `/tickets/${ticket.id}`);
-    } catch (caught) {
-      setError(describeActionError(caught));
-    }
-  }
+    return guard(async () => {
+      try {
+        const ticket = buildNewTicket(input, user.id, policies, new Date());
+        await saveDocument(db, 'tickets', ticket);
+        // The reporter's own view of it for a site manager; the desk's for the desk.
+        await navigate(siteManager ? `/reports/${ticket.id}` : `/tickets/${ticket.id}`);
+      } catch (caught) {
+        setError(describeActionError(caught));
+      }
+    });
+  };
 
   return (
     <div className="desk new-ticket">
@@ -51,6 +56,7 @@ export function NewTicketPage() {
         assets={siteAssets}
         error={error}
         reporting={siteManager}
+        busy={busy}
         onChange={(patch) => setInput((current) => ({ ...current, ...patch }))}
         onSubmit={(event) => void submit(event)}
       />

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useBusy } from '../../components/useBusy';
 import { FieldError } from '../../components/FieldError';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
@@ -11,21 +12,21 @@ export function CommentForm({ ticketId }: { ticketId: string }) {
   const errorId = useId();
   const [body, setBody] = useState('');
   const [error, setError] = useState<ActionError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, guard } = useBusy();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  // One comment per press (useBusy): the conversation is append-only, a duplicate stays for good.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await saveDocument(db, 'comments', buildComment(ticketId, body, user, new Date()));
-      setBody('');
-      setError(undefined);
-    } catch (caught) {
-      setError(describeActionError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return guard(async () => {
+      try {
+        await saveDocument(db, 'comments', buildComment(ticketId, body, user, new Date()));
+        setBody('');
+        setError(undefined);
+      } catch (caught) {
+        setError(describeActionError(caught));
+      }
+    });
+  };
 
   return (
     <form className="stack" onSubmit={(event) => void submit(event)} noValidate>

@@ -3,6 +3,7 @@ import type { WorkOrder } from '@shared/schemas/work-order';
 import type { AppDatabase } from '../../db/database';
 import { LocalValidationError } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
+import { useBusy } from '../../components/useBusy';
 import { updateWorkOrder } from './update-work-order';
 import { InputError } from './work-order-actions';
 import { problemFor, type FieldProblem } from '../../components/field-problems';
@@ -29,23 +30,22 @@ export function errorOutside(error: ActionError | undefined, shownFields: readon
 export function useWorkOrderAction(workOrderId: string) {
   const { db } = useSession();
   const [error, setError] = useState<ActionError>();
-  const [busy, setBusy] = useState(false);
-  /** Any save against the local database (one that writes more than this work order, too). */
+  // One change at a time per section: a double click on "Add part" adds one part (useBusy).
+  const { busy, guard } = useBusy();
+  /** Any save against the local database (one that writes more than this work order, too); false when not saved or ignored. */
   const perform = useCallback(
-    async (task: (database: AppDatabase) => Promise<unknown>): Promise<boolean> => {
-      setBusy(true);
-      try {
-        await task(db);
-        setError(undefined);
-        return true;
-      } catch (caught) {
-        setError(describeActionError(caught));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [db],
+    async (task: (database: AppDatabase) => Promise<unknown>): Promise<boolean> =>
+      (await guard(async () => {
+        try {
+          await task(db);
+          setError(undefined);
+          return true;
+        } catch (caught) {
+          setError(describeActionError(caught));
+          return false;
+        }
+      })) ?? false,
+    [db, guard],
   );
   const run = useCallback(
     (change: (current: WorkOrder, now: Date) => WorkOrder): Promise<boolean> => perform((database) => updateWorkOrder(database, workOrderId, (current) => change(current, new Date()))),
