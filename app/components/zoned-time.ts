@@ -23,3 +23,20 @@ export function fromZonedInput(value: string, timeZone?: string): string | undef
 export function nextFullHour(timeZone?: string, now: Date = new Date()): Date {
   return DateTime.fromJSDate(now).setZone(timeZone ?? 'local').startOf('hour').plus({ hours: 1 }).toJSDate();
 }
+
+/** What the desk has typed into a schedule's inputs; a side left untouched is undefined. */
+export type TypedSchedule = { start?: string; end?: string };
+
+/**
+ * A schedule form's inputs and the instants they propose, on the site's clock. Until the zone is
+ * known (the site is still syncing) the inputs are empty and nothing can be proposed: showing the
+ * device's clock under a site-time label would invite the desk to save the wrong time. A side the
+ * desk left untouched proposes the stored instant itself, so saving an unchanged time never moves
+ * the job, whatever the zones.
+ */
+export function zonedSchedule(stored: { start: string; end: string }, typed: TypedSchedule, timeZone: string | undefined) {
+  if (timeZone === undefined) return { ready: false as const, inputs: { start: '', end: '' }, proposed: undefined };
+  const inputs = { start: typed.start ?? toZonedInput(stored.start, timeZone), end: typed.end ?? toZonedInput(stored.end, timeZone) };
+  const read = (value: string | undefined, kept: string) => (value === undefined ? kept : (fromZonedInput(value, timeZone) ?? ''));
+  return { ready: true as const, inputs, proposed: { start: read(typed.start, stored.start), end: read(typed.end, stored.end) } };
+}

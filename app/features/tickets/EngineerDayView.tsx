@@ -1,6 +1,7 @@
 import type { WorkOrder } from '@shared/schemas/work-order';
 import { WORK_ORDER_MACHINE } from '@shared/domain/state-machine';
 import { formatTime } from '../../components/format';
+import { shownNumber } from '../../components/labels';
 import { fromZonedInput } from '../../components/zoned-time';
 import { planDay } from './ticket-drafts';
 
@@ -19,7 +20,7 @@ export function EngineerDayView({ engineerId, day, proposed, workOrders, timeZon
   const jobs = workOrders
     .filter((wo) => wo.assigneeId === engineerId && wo.id !== exceptId && !WORK_ORDER_MACHINE.terminal.includes(wo.status))
     .filter((wo) => Date.parse(wo.scheduledStart) < dayEnd && Date.parse(wo.scheduledEnd) > dayStart)
-    .map((wo) => ({ id: wo.id, label: wo.number, start: wo.scheduledStart, end: wo.scheduledEnd }));
+    .map((wo) => ({ id: wo.id, label: shownNumber(wo.number), start: wo.scheduledStart, end: wo.scheduledEnd }));
   const entries = planDay([...jobs, { id: 'proposed', label: proposedLabel, start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() }]);
   const clashes = entries.filter((entry) => entry.overlaps && entry.id !== 'proposed').length;
   return (
