@@ -1,11 +1,12 @@
 import { ulid } from 'ulid';
+import { buildDefaultChecklist } from '@shared/domain/checklist';
 import { estimateNewTicketSla } from '@shared/domain/sla/sla-state';
 import { OPEN_TICKET_STATUSES } from '@shared/domain/ticket-queue';
 import type { Priority, Role } from '@shared/schemas/common';
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
-import type { WorkOrder } from '@shared/schemas/work-order';
+import type { ChecklistItem, WorkOrder } from '@shared/schemas/work-order';
 import type { FieldProblem } from '../../components/field-problems';
 import { checkedSchedule, InputError, inputErrorOf } from '../work-orders/work-order-actions';
 
@@ -61,9 +62,16 @@ export function buildNewTicket(input: TicketInput, reporterId: string, policies:
   };
 }
 
-export type WorkOrderInput = { assigneeId: string; kind: WorkOrder['kind']; scheduledStart: string; scheduledEnd: string };
+export type WorkOrderInput = {
+  assigneeId: string;
+  kind: WorkOrder['kind'];
+  scheduledStart: string;
+  scheduledEnd: string;
+  /** The steps as the desk left them; absent: the kind's default (shared/domain/checklist.ts). */
+  checklist?: readonly ChecklistItem[];
+};
 
-/** A work order for the ticket's site and asset, assigned and scheduled. */
+/** A work order for the ticket's site and asset, assigned and scheduled, with its checklist. */
 export function buildWorkOrderFromTicket(ticket: Ticket, input: WorkOrderInput, now: Date, id: string = ulid()): WorkOrder {
   if (!input.assigneeId) throw new InputError('Pick an engineer from the suggestions.', 'assigneeId');
   const schedule = checkedSchedule(input);
@@ -78,7 +86,7 @@ export function buildWorkOrderFromTicket(ticket: Ticket, input: WorkOrderInput, 
     ...schedule,
     kind: input.kind,
     status: 'scheduled',
-    checklist: [],
+    checklist: input.checklist ? input.checklist.map((item) => ({ ...item })) : buildDefaultChecklist(input.kind, [], ulid),
     parts: [],
     timeLogs: [],
     notes: [],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KIND_CHECKLISTS } from '@shared/domain/checklist';
 import { assignTicket, buildNewTicket, buildWorkOrderFromTicket, planDay } from '@app/features/tickets/ticket-drafts';
 import { TicketSchema } from '@shared/schemas/ticket';
 import { WorkOrderSchema } from '@shared/schemas/work-order';
@@ -38,6 +39,15 @@ describe('a work order from a ticket', () => {
     expect(wo).toMatchObject({ ticketId: 'tck-1', siteId: 'site-lon', assetId: 'asset-1', assigneeId: 'user-eng1', status: 'scheduled', number: 'WO-P-01JABCDEF0123456789ABCDEFH' });
     expect(assignTicket(ticket, 'user-eng1')).toMatchObject({ status: 'assigned', assigneeId: 'user-eng1' });
     expect(assignTicket({ ...ticket, status: 'in_progress' }, 'user-eng2')).toMatchObject({ status: 'in_progress', assigneeId: 'user-eng2' });
+  });
+
+  it('starts with the kind’s default checklist, or the one the desk left', () => {
+    const times = { assigneeId: 'user-eng1', scheduledStart: '2026-03-02T10:00:00.000Z', scheduledEnd: '2026-03-02T12:00:00.000Z' };
+    const preventive = buildWorkOrderFromTicket(ticket, { ...times, kind: 'preventive' }, NOW);
+    expect(preventive.checklist.map((item) => item.label)).toEqual(KIND_CHECKLISTS.preventive);
+    expect(preventive.checklist.every((item) => !item.done)).toBe(true);
+    const chosen = [{ id: 'chk-a', label: 'Replace the filter', done: false }];
+    expect(buildWorkOrderFromTicket(ticket, { ...times, kind: 'preventive', checklist: chosen }, NOW).checklist).toEqual(chosen);
   });
 
   it('needs an engineer and an end after the start', () => {
