@@ -82,7 +82,9 @@ describe('who may change a work order’s checklist', () => {
   const ticked = { ...before, checklist: before.checklist.map((item, index) => (index === 0 ? { ...item, done: true, doneBy: engineer.id, doneAt: AT } : item)) };
 
   it('lets the desk add, rename and remove open items', () => {
-    const after = { ...before, checklist: [{ ...before.checklist[0]!, label: 'Isolate and lock off' }, { id: 'chk-new', label: 'Check seals', done: false }] };
+    const [first] = before.checklist;
+    if (!first) throw new Error('the factory gives a checklist');
+    const after = { ...before, checklist: [{ ...first, label: 'Isolate and lock off' }, { id: 'chk-new', label: 'Check seals', done: false }] };
     expect(explainWriteRefusal(dispatcher, 'workOrders', before, after)).toBeNull();
     expect(explainWriteRefusal(admin, 'workOrders', before, after)).toBeNull();
   });
