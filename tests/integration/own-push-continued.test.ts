@@ -86,10 +86,10 @@ describe('a device continuing its own push whose answer it lost', () => {
   it('is a conflict once someone else has written after the device', async () => {
     const { base, first } = await lostAnswer();
     const current = await masterOf(base.id);
-    const moved = { ...current, kind: 'inspection' as const };
+    const moved = { ...current, kind: current.kind === 'inspection' ? ('corrective' as const) : ('inspection' as const) };
     expect((await pushRows(dispatcher, 'workOrders', [{ assumedMasterState: current, newDocumentState: moved }])).body).toEqual([]);
     const answer = await pushRows(engineer, 'workOrders', [{ assumedMasterState: base, newDocumentState: { ...first, resolution: 'Belt replaced' } }], PHONE);
-    expect(answer.body).toEqual([expect.objectContaining({ id: base.id, kind: 'inspection', resolution: 'Belt worn' })]);
+    expect(answer.body).toEqual([expect.objectContaining({ id: base.id, kind: moved.kind, resolution: 'Belt worn' })]);
   });
 
   it('refuses a malformed device id with a 400 naming the header, and stores nothing', async () => {
