@@ -31,10 +31,15 @@ export class ScheduleBoard {
     const block = this.block(workOrderId);
     const row = this.page.locator(`[data-engineer-row="${engineerId}"] [data-track]`);
     await block.scrollIntoViewIfNeeded();
+    // The day's stacks set the rows' heights: centre the block and the row together before dragging.
+    const viewport = this.page.viewportSize();
+    const [blockBox, rowBox] = [await box(block), await box(row)];
+    const middle = (Math.min(blockBox.y, rowBox.y) + Math.max(blockBox.y + blockBox.height, rowBox.y + rowBox.height)) / 2;
+    if (viewport) await this.page.evaluate((by) => window.scrollBy(0, by), middle - viewport.height / 2);
     const from = await box(block);
     const track = await box(row);
-    const viewport = this.page.viewportSize();
-    if (viewport && (track.y < 0 || track.y + track.height > viewport.height)) throw new Error(`the row of ${engineerId} is not in view with the block: pick rows that fit one screen`);
+    const inView = (area: { y: number; height: number }) => !viewport || (area.y >= 0 && area.y + area.height <= viewport.height);
+    if (!inView(track) || !inView(from)) throw new Error(`the row of ${engineerId} is not in view with the block: pick rows that fit one screen`);
     const grab = { x: from.x + 6, y: from.y + from.height / 2 };
     const drop = { x: grab.x + (hours / AXIS_HOURS) * track.width, y: track.y + track.height / 2 };
     await this.page.mouse.move(grab.x, grab.y);
