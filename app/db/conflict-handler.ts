@@ -1,9 +1,10 @@
 import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb';
+import { isSameClientContent } from '@shared/domain/doc-rules';
 import { resolveConflict } from '@shared/domain/merge/fit-to-role';
 import type { Principal } from '@shared/domain/principal';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { Role } from '@shared/schemas/common';
-import { recordConflicts, recordRefusal } from './conflicts';
+import { recordConflicts, recordRefusal, refusalRollback } from './conflicts';
 import { refusalOf } from './refused-pushes';
 import { isEqualIgnoringDerived, withoutDerivedFields } from './derived-fields';
 import type { AppDatabase } from './database';
@@ -31,10 +32,13 @@ export function createConflictHandler(environment: ConflictEnvironment, collecti
       const theirs = withoutDerivedFields(input.realMasterState);
       const refusal = db ? refusalOf(db, collection, input.newDocumentState) : undefined;
       if (db && refusal) {
-        // The server will never take this change: keep its version, and say why where the user looks.
+        // The server will never take this: roll back what it refused, and say why where the user looks.
+        const partial = refusalRollback(mine, theirs, refusal);
+        // Refused again with that field already rolled back: the whole change goes, so nothing is resent for ever.
+        const kept = isSameClientContent(collection, partial, mine) ? theirs : partial;
         await recordRefusal(db, { collection, mine, theirs, refusal });
-        await settleMergedWrite(db, collection, theirs, theirs, mine);
-        return theirs;
+        await settleMergedWrite(db, collection, kept, theirs, mine);
+        return kept;
       }
       const author = db ? await findAuthor(db, theirs) : undefined;
       const { doc, conflicts } = resolveConflict(withoutDerivedFields(input.assumedMasterState), mine, theirs, { collection, principal, theirsRole: author?.role });

@@ -79,9 +79,11 @@ export async function recordRefusal(db: AppDatabase, outcome: { collection: Coll
   const { collection, mine, theirs, refusal } = outcome;
   const mineRecord: Record<string, unknown> = mine;
   const theirsRecord: Record<string, unknown> = theirs;
-  const field = refusal.field && refusal.field in mineRecord ? refusal.field : undefined;
+  // A named field of a document the server has is all that was rolled back (refusalRollback); else the whole change was.
+  const field = !theirs._deleted && refusal.field && refusal.field in mineRecord ? refusal.field : undefined;
   const changed = field ? [field] : changedFields(theirs._deleted ? {} : theirsRecord, mineRecord).filter((key) => key !== 'updatedAt' && key !== '_deleted');
-  const pick = (record: Record<string, unknown>) => (field ? record[field] : Object.fromEntries(changed.map((key) => [key, record[key]])));
+  const bounded = (value: unknown) => (encodeValue(value).length > MAX_KEPT_CHARS ? '(too large to keep here)' : value);
+  const pick = (record: Record<string, unknown>) => (field ? record[field] : Object.fromEntries(changed.map((key) => [key, bounded(record[key])])));
   const keep = (value: unknown) => {
     const text = encodeValue(value);
     return text.length > MAX_KEPT_CHARS ? encodeValue('(too large to keep here)') : text;
@@ -106,6 +108,20 @@ export async function recordRefusal(db: AppDatabase, outcome: { collection: Coll
     recordedAt: now.toISOString(),
     state: 'open',
   });
+}
+
+/**
+ * What the device keeps of a refused change: the server's version of the field it named, with the
+ * rest of the change (every other offline edit of the document) left to push again; the server's
+ * version whole when it named no field or never had the document.
+ */
+export function refusalRollback(mine: AnyDoc, theirs: AnyDoc, refusal: Refusal): AnyDoc {
+  const field = refusal.field;
+  if (theirs._deleted || !field || !(field in mine || field in theirs)) return theirs;
+  const { [field]: _refused, ...rest } = mine as Record<string, unknown>;
+  void _refused;
+  const value = (theirs as Record<string, unknown>)[field];
+  return (value === undefined ? rest : { ...rest, [field]: value }) as AnyDoc;
 }
 
 /** How the inbox names a document: its number and title where it has them. */

@@ -2,18 +2,20 @@ import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { AppDatabase } from '../db/database';
 import { markRefused } from '../db/refused-pushes';
+import type { ErrorReason } from '@shared/errors';
 import { HttpError } from './errors';
 
 type Row = RxReplicationWriteToMasterRow<AnyDoc>;
 
 /**
- * Statuses with which the server refuses a change for what it is (bad input, a role's rule, a
- * taken tag, an illegal move, too large): sending it again can never succeed. Anything else
- * (offline, 401, 426, 429, 5xx) is a state that passes, and the push is retried as it is.
+ * The server's own refusals of a change for what it is (bad input, a role's rule, a taken tag, an
+ * illegal move, too large), in its JSON error envelope: sending it again can never succeed.
+ * Anything else — offline, 401, 426, 429, 5xx, or a 4xx page from a proxy or captive portal
+ * (no envelope: read as `internal`) — is a state that passes, and the push is retried as it is.
  */
-const REFUSALS = new Set([400, 403, 404, 409, 413, 422]);
+const REFUSAL_REASONS: ReadonlySet<ErrorReason> = new Set(['validation_failed', 'payload_too_large', 'forbidden', 'illegal_transition', 'conflict']);
 
-export const isRefusal = (error: unknown): error is HttpError => error instanceof HttpError && REFUSALS.has(error.status);
+export const isRefusal = (error: unknown): error is HttpError => error instanceof HttpError && error.status >= 400 && error.status < 500 && REFUSAL_REASONS.has(error.reason);
 
 /** The field an error names, without the row's prefix: `[3].newDocumentState.tag` → `tag`. */
 export function refusedField(field: string | undefined): string | undefined {

@@ -71,6 +71,8 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   const id = rowId(row, index);
   const scope = readScopeFor(principal, collection);
   const stored = context.masters.get(id);
+  // The deletion of a document the server never had (a device dropping a refused create): nothing to do.
+  if (!stored && row.newDocumentState._deleted === true) return { kind: 'ack' };
   const visibility = stored ? visibilityOf(scope, stored) : undefined;
   if (visibility === 'hidden') throw forbidden(`row ${index}: ${collection}/${id} is not yours to change`);
   const master = stored ? parseStoredDoc(collection, stored.fields, logger) : undefined;

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkOrder } from '@shared/schemas';
 import type { ConflictRecord } from '@shared/schemas/conflict-record';
 import { openDatabase, type AppDatabase } from '@app/db/database';
@@ -42,7 +42,15 @@ async function goOffline() {
   await Promise.all(replications.map((replication) => replication.cancel()));
 }
 
+/** Work-order push requests sent so far: a refused change must not be resent in a loop. */
+let pushes = 0;
+
 beforeAll(async () => {
+  const send = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    if (String(input instanceof Request ? input.url : input).includes('/workOrders/push')) pushes++;
+    return send(input, init);
+  });
   server = await startTestServer();
   api = new ApiClient(server.url);
   await api.login('eng1', 'demo1234');
@@ -65,7 +73,9 @@ describe('a change the server refuses', () => {
 
     // Offline, so that all three go in one push: one change the role forbids, one it allows, and a job it may not create.
     await goOffline();
-    await saveDocument(db, 'workOrders', { ...refusedJob, kind: refusedJob.kind === 'inspection' ? 'corrective' : 'inspection' });
+    // The forbidden kind comes with a note in the same edit: only the kind is rolled back.
+    const keptNote = { id: 'note-beside-refused-kind', at: new Date().toISOString(), by: 'user-eng1', text: 'Access via the loading bay' };
+    await saveDocument(db, 'workOrders', { ...refusedJob, kind: refusedJob.kind === 'inspection' ? 'corrective' : 'inspection', notes: [...refusedJob.notes, keptNote] });
     const note = { id: 'note-after-refusal', at: new Date().toISOString(), by: 'user-eng1', text: 'Belt tension checked' };
     await saveDocument(db, 'workOrders', { ...goodJob, notes: [...goodJob.notes, note] });
     const invented: WorkOrder = { ...goodJob, id: 'wo-invented-by-eng1', number: 'WO-P-INVENTED', notes: [], checklist: [], timeLogs: [], parts: [], photos: [] };
@@ -74,6 +84,7 @@ describe('a change the server refuses', () => {
 
     await until(async () => (await onServer(goodJob.id))?.notes.some((item) => item.id === note.id) === true);
     await until(async () => (await db.outbox.count().exec()) === 0);
+    await until(async () => (await onServer(refusedJob.id))?.notes.some((item) => item.id === keptNote.id) === true);
     expect((await onServer(refusedJob.id))?.kind).toBe(refusedJob.kind);
     expect(await onServer(invented.id)).toBeUndefined();
     // On the device: the refused change rolled back, the invented job gone, both in records that say why.
@@ -87,5 +98,14 @@ describe('a change the server refuses', () => {
       ]),
     );
     expect(replications.every((replication) => !replication.isStopped())).toBe(true);
+
+    // Settled for good: the next change is one push, not one among a refused change resent for ever.
+    const before = pushes;
+    const later = { id: 'note-after-settling', at: new Date().toISOString(), by: 'user-eng1', text: 'Left site' };
+    const current = (await db.workOrders.findOne(goodJob.id).exec())?.toJSON() as WorkOrder;
+    await saveDocument(db, 'workOrders', { ...current, _deleted: false, notes: [...current.notes, later] });
+    await until(async () => (await onServer(goodJob.id))?.notes.some((item) => item.id === later.id) === true);
+    await until(async () => (await db.outbox.count().exec()) === 0);
+    expect(pushes - before).toBeLessThanOrEqual(2);
   });
 });
