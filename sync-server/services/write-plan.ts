@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { isSameClientContent } from '@shared/domain/doc-rules';
+import { changedFields, isSameClientContent, serverOwnedFields } from '@shared/domain/doc-rules';
 import { carriesEarlierPush } from '@shared/domain/own-push';
 import { explainWriteRefusal } from '@shared/domain/permissions';
 import type { Principal } from '@shared/domain/principal';
-import { isInScope, readScopeFor } from '@shared/domain/scope';
+import { isInScope, readScopeFor, userKey } from '@shared/domain/scope';
 import { explainStatusRefusal } from '@shared/domain/status-rules';
 import { COLLECTION_SCHEMAS, type AnyDoc, type CollectionName } from '@shared/schemas/collections';
 import { IdSchema } from '@shared/schemas/common';
@@ -80,8 +80,10 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   if (master) {
     // A device that already accepted the removal pushes its deletion: nothing left to tell it.
     if (visibility === 'removed' && row.newDocumentState._deleted === true) return { kind: 'ack' };
-    if (visibility === 'removed' && !handsInWork(context)) return { kind: 'conflict', master: { ...master, _deleted: true } };
-    if (isSameClientContent(collection, master, row.newDocumentState)) return { kind: 'ack' };
+    const removal = { kind: 'conflict', master: { ...master, _deleted: true } } as const;
+    if (visibility === 'removed' && !handsInWork(context, row)) return removal;
+    // Nothing (more) to hand in: the device is told to drop the job.
+    if (isSameClientContent(collection, master, row.newDocumentState)) return visibility === 'removed' ? removal : { kind: 'ack' };
     // A deleted document stays deleted: a push that would bring it back (a device that edited it
     // just as the deletion arrived) gets the deletion back as a conflict, to merge and record.
     if (master._deleted && row.newDocumentState._deleted !== true) return { kind: 'conflict', master };
@@ -92,7 +94,8 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   checkRules(context, master, parsed, index);
   const candidate = context.ticketReference && parsed.type === 'ticket' && !parsed._deleted ? withPolicyForPriority(parsed, context.ticketReference, index) : parsed;
   // What the schema leaves of the push (unknown fields dropped, text trimmed) may be what is stored.
-  if (master && isSameClientContent(collection, master, candidate)) return { kind: 'ack' };
+  if (visibility === 'removed' && master) checkHandedIn(collection, master, candidate, index);
+  if (master && isSameClientContent(collection, master, candidate)) return visibility === 'removed' ? { kind: 'conflict', master: { ...master, _deleted: true } } : { kind: 'ack' };
   const owner = ownerAccess(context, candidate, stored, index);
   const inheritAcl = owner?.acl;
   const extraReaders = context.extraReaders?.get(candidate.id);
@@ -130,8 +133,8 @@ function parseCandidate(context: PlanContext, incoming: Record<string, unknown>,
   const placeholder = PLACEHOLDER_NUMBER[collection];
   if (placeholder) serverOwned.number = masterRecord.number ?? placeholder;
   if (collection === 'tickets') serverOwned.sla = masterRecord.sla ?? placeholderSla(now);
-  // An alert's due time is the server's (an app from before it existed sends none back when marking it read).
-  if (collection === 'notifications' && masterRecord.due !== undefined) serverOwned.due = masterRecord.due;
+  // An alert's due time is the server's: kept when an app from before it sends none, never taken from a client.
+  if (collection === 'notifications') serverOwned.due = masterRecord.due;
   const schema: z.ZodType<AnyDoc> = COLLECTION_SCHEMAS[collection];
   const parsed = schema.safeParse({ _deleted: false, ...incoming, ...serverOwned });
   if (parsed.success) return parsed.data;
@@ -160,8 +163,22 @@ function checkRules(context: PlanContext, before: AnyDoc | undefined, after: Any
  * — as the engineer's role allows, after the usual merge against the current job — instead of
  * being refused or undone. The device drops the job afterwards, like any job that left its scope.
  */
-function handsInWork(context: PlanContext): boolean {
-  return context.collection === 'workOrders' && context.principal.role === 'engineer';
+function handsInWork(context: PlanContext, row: RawRow): boolean {
+  if (context.collection !== 'workOrders' || context.principal.role !== 'engineer') return false;
+  // Its first push starts from a version that was the engineer's; its merged push from the job as it is now.
+  const assumed = row.assumedMasterState;
+  return assumed?.assigneeId === context.principal.id || context.masters.get(String(assumed?.id ?? ''))?.fields.updatedAt === assumed?.updatedAt;
+}
+
+/** What work on site adds to a job; its status, times, check-in, signature and resolution are the new engineer's. */
+const HANDED_IN_FIELDS: readonly string[] = ['notes', 'timeLogs', 'parts', 'photos', 'checklist'];
+
+function checkHandedIn(collection: CollectionName, master: AnyDoc, candidate: AnyDoc, index: number): void {
+  const owned = new Set(serverOwnedFields(collection));
+  const refused = changedFields(master, candidate).find((field) => !owned.has(field) && field !== '_deleted' && !HANDED_IN_FIELDS.includes(field));
+  if (refused) {
+    throw forbidden(`row ${index}: this job is now another engineer's: only notes, time logs, parts, photos and checklist ticks from your visit are taken`, `[${index}].newDocumentState.${refused}`);
+  }
 }
 
 /**
@@ -181,7 +198,9 @@ function ownerAccess(context: PlanContext, doc: AnyDoc, stored: RawStored | unde
   }
   const ownerScope = readScopeFor(context.principal, owner.collection);
   if (isInScope(ownerScope, ownerStored.acl.readers)) return { acl: ownerStored.acl };
-  if (!stored && !doc._deleted && isInScope(ownerScope, ownerStored.acl.formerReaders)) return { acl: ownerStored.acl, handedIn: true };
+  // Only a job's former engineer, by their own key (a site's former managers are not its engineers).
+  const formerEngineer = owner.collection === 'workOrders' && ownerStored.acl.formerReaders.includes(userKey(context.principal.id));
+  if (!stored && !doc._deleted && formerEngineer) return { acl: ownerStored.acl, handedIn: true };
   throw forbidden(`row ${index}: ${owner.collection}/${owner.id} is not yours to see`, `[${index}].newDocumentState.${owner.field}`);
 }
 
