@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { changedFields, isSameClientContent, serverOwnedFields } from '@shared/domain/doc-rules';
+import { isSameClientContent } from '@shared/domain/doc-rules';
 import { carriesEarlierPush } from '@shared/domain/own-push';
 import { explainWriteRefusal } from '@shared/domain/permissions';
 import type { Principal } from '@shared/domain/principal';
@@ -94,7 +94,6 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   checkRules(context, master, parsed, index);
   const candidate = context.ticketReference && parsed.type === 'ticket' && !parsed._deleted ? withPolicyForPriority(parsed, context.ticketReference, index) : parsed;
   // What the schema leaves of the push (unknown fields dropped, text trimmed) may be what is stored.
-  if (visibility === 'removed' && master) checkHandedIn(collection, master, candidate, index);
   if (master && isSameClientContent(collection, master, candidate)) return visibility === 'removed' ? { kind: 'conflict', master: { ...master, _deleted: true } } : { kind: 'ack' };
   const owner = ownerAccess(context, candidate, stored, index);
   const inheritAcl = owner?.acl;
@@ -168,17 +167,6 @@ function handsInWork(context: PlanContext, row: RawRow): boolean {
   // Its first push starts from a version that was the engineer's; its merged push from the job as it is now.
   const assumed = row.assumedMasterState;
   return assumed?.assigneeId === context.principal.id || context.masters.get(String(assumed?.id ?? ''))?.fields.updatedAt === assumed?.updatedAt;
-}
-
-/** What work on site adds to a job; its status, times, check-in, signature and resolution are the new engineer's. */
-const HANDED_IN_FIELDS: readonly string[] = ['notes', 'timeLogs', 'parts', 'photos', 'checklist'];
-
-function checkHandedIn(collection: CollectionName, master: AnyDoc, candidate: AnyDoc, index: number): void {
-  const owned = new Set(serverOwnedFields(collection));
-  const refused = changedFields(master, candidate).find((field) => !owned.has(field) && field !== '_deleted' && !HANDED_IN_FIELDS.includes(field));
-  if (refused) {
-    throw forbidden(`row ${index}: this job is now another engineer's: only notes, time logs, parts, photos and checklist ticks from your visit are taken`, `[${index}].newDocumentState.${refused}`);
-  }
 }
 
 /**
