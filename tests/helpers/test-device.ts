@@ -37,3 +37,26 @@ export async function stopTestDevice(device: TestDevice | undefined): Promise<vo
   await Promise.all(device.replications.map((replication) => replication.cancel()));
   await device.db.remove();
 }
+
+/** Offline, as the app is with no network: its stream and replications stop (the database stays open). */
+export async function takeOffline(device: TestDevice): Promise<void> {
+  device.stream.stop();
+  await Promise.all(device.replications.map((replication) => replication.cancel()));
+}
+
+/** Back online: a new stream and replications, as the app starts them; resolves once they have caught up. */
+export async function bringOnline(device: TestDevice, collections?: readonly CollectionName[]): Promise<void> {
+  device.stream = new ChangeStream(device.api);
+  device.stream.start();
+  device.replications = startReplications(device.db, device.api, device.stream, device.userId, collections);
+  await Promise.all(device.replications.map((replication) => replication.awaitInitialReplication()));
+}
+
+/** Resolves once `condition` holds, polling; fails after `timeoutMs` (tests wait for conditions, never for time). */
+export async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
