@@ -6,7 +6,7 @@ import { preloadHome } from '../features/home/home-screens';
 import { accessChanged } from './access-change';
 import { markAccountInactive } from './account-lock';
 import { loadSessionModule, startColdStart } from './cold-start';
-import { cacheProfile } from './profile-cache';
+import { cacheProfile } from './profile-key';
 import { announceToOtherTabs, listenToOtherTabs, type SessionMessage } from './session-channel';
 import type { Session } from './session';
 import { planSignIn } from './sign-in-choice';

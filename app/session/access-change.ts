@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { User } from '@shared/schemas/user';
 import type { ApiClient } from '../sync/api-client';
-import { cacheProfile } from './profile-cache';
+import { cacheProfile } from './profile-key';
 
 /** Whether the server's user has other access than the session was opened with: another role, or other sites. */
 export function accessChanged(session: Pick<User, 'role' | 'siteIds'>, current: Pick<User, 'role' | 'siteIds'>): boolean {

@@ -17,10 +17,4 @@ export function readCachedProfile(): User | undefined {
   }
 }
 
-export function cacheProfile(user: User): void {
-  localStorage.setItem(PROFILE_KEY, JSON.stringify(user));
-}
-
-export function clearCachedProfile(): void {
-  localStorage.removeItem(PROFILE_KEY);
-}
+export { cacheProfile, clearCachedProfile } from './profile-key';

@@ -1,3 +1,5 @@
+import type { User } from '@shared/schemas/user';
+
 /**
  * Where the signed-in user's profile is cached (see profile-cache.ts, which parses it). Apart from
  * the parser so the first route can tell "someone is signed in on this device" without loading zod.
@@ -18,4 +20,13 @@ export function cachedRoleHint(): unknown {
     // Unreadable: the session start parses it properly and says so.
     return undefined;
   }
+}
+
+/** Writing needs no parser: the first route caches a renewed profile without loading zod. */
+export function cacheProfile(user: User): void {
+  localStorage.setItem(PROFILE_KEY, JSON.stringify(user));
+}
+
+export function clearCachedProfile(): void {
+  localStorage.removeItem(PROFILE_KEY);
 }
