@@ -88,6 +88,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string, { replaceConfirmed = false } = {}): Promise<SignInResult> => {
+      // A cached session still opening is settled first: deciding without it would leave its sync
+      // running beside the new user's and skip the warning about its unsynced changes.
+      if (stateRef.current.kind === 'starting') {
+        const started = await startColdStart(api);
+        if (stateRef.current.kind === 'starting') update(started);
+      }
       const current = stateRef.current.kind === 'signed-in' ? stateRef.current.session : undefined;
       const pending = current ? await current.pendingCount() : 0;
       const plan = planSignIn(username, current && { user: current.user, pending }, replaceConfirmed);
