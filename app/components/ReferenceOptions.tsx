@@ -1,9 +1,10 @@
 import { PRIORITIES } from '@shared/schemas/common';
 import type { Category } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
+import type { User } from '@shared/schemas/user';
 import { PRIORITY_LABELS } from './labels';
 
-/** The `<option>`s every site, category and priority select lists, named the same everywhere (a category by its name, which tickets store). */
+/** The `<option>`s every site, category, priority and person select lists, named the same everywhere (a category by its name, which tickets store). */
 export function SiteOptions({ sites }: { sites: readonly Pick<Site, 'id' | 'name'>[] }) {
   return sites.map((site) => (
     <option key={site.id} value={site.id}>
@@ -24,6 +25,15 @@ export function PriorityOptions() {
   return PRIORITIES.map((priority) => (
     <option key={priority} value={priority}>
       {PRIORITY_LABELS[priority]}
+    </option>
+  ));
+}
+
+/** People by their full name, their id as the value (assignees, engineers). */
+export function PersonOptions({ people }: { people: readonly Pick<User, 'id' | 'fullName'>[] }) {
+  return people.map((person) => (
+    <option key={person.id} value={person.id}>
+      {person.fullName}
     </option>
   ));
 }

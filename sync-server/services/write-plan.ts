@@ -80,10 +80,9 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   if (master) {
     // A device that already accepted the removal pushes its deletion: nothing left to tell it.
     if (visibility === 'removed' && row.newDocumentState._deleted === true) return { kind: 'ack' };
-    const removal = { kind: 'conflict', master: { ...master, _deleted: true } } as const;
-    if (visibility === 'removed' && !handsInWork(context, row)) return removal;
+    if (visibility === 'removed' && !handsInWork(context, row, master)) return removalOf(master);
     // Nothing (more) to hand in: the device is told to drop the job.
-    if (isSameClientContent(collection, master, row.newDocumentState)) return visibility === 'removed' ? removal : { kind: 'ack' };
+    if (isSameClientContent(collection, master, row.newDocumentState)) return visibility === 'removed' ? removalOf(master) : { kind: 'ack' };
     // A deleted document stays deleted: a push that would bring it back (a device that edited it
     // just as the deletion arrived) gets the deletion back as a conflict, to merge and record.
     if (master._deleted && row.newDocumentState._deleted !== true) return { kind: 'conflict', master };
@@ -94,7 +93,7 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
   checkRules(context, master, parsed, index);
   const candidate = context.ticketReference && parsed.type === 'ticket' && !parsed._deleted ? withPolicyForPriority(parsed, context.ticketReference, index) : parsed;
   // What the schema leaves of the push (unknown fields dropped, text trimmed) may be what is stored.
-  if (master && isSameClientContent(collection, master, candidate)) return visibility === 'removed' ? { kind: 'conflict', master: { ...master, _deleted: true } } : { kind: 'ack' };
+  if (master && isSameClientContent(collection, master, candidate)) return visibility === 'removed' ? removalOf(master) : { kind: 'ack' };
   const owner = ownerAccess(context, candidate, stored, index);
   const inheritAcl = owner?.acl;
   const extraReaders = context.extraReaders?.get(candidate.id);
@@ -162,12 +161,15 @@ function checkRules(context: PlanContext, before: AnyDoc | undefined, after: Any
  * — as the engineer's role allows, after the usual merge against the current job — instead of
  * being refused or undone. The device drops the job afterwards, like any job that left its scope.
  */
-function handsInWork(context: PlanContext, row: RawRow): boolean {
+function handsInWork(context: PlanContext, row: RawRow, master: AnyDoc): boolean {
   if (context.collection !== 'workOrders' || context.principal.role !== 'engineer') return false;
   // Its first push starts from a version that was the engineer's; its merged push from the job as it is now.
   const assumed = row.assumedMasterState;
-  return assumed?.assigneeId === context.principal.id || context.masters.get(String(assumed?.id ?? ''))?.fields.updatedAt === assumed?.updatedAt;
+  return assumed?.assigneeId === context.principal.id || master.updatedAt === assumed?.updatedAt;
 }
+
+/** What a device that may no longer see a document is told: drop it. */
+const removalOf = (master: AnyDoc): RowDecision => ({ kind: 'conflict', master: { ...master, _deleted: true } });
 
 /**
  * Children (comments, attachments) take the readers of their owner, and only someone who can read

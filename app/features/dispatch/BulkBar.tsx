@@ -5,6 +5,7 @@ import type { User } from '@shared/schemas/user';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { TICKET_STATUS_LABELS } from '../tickets/ticket-labels';
+import { PersonOptions } from '../../components/ReferenceOptions';
 
 type Summary = { changed: number; refused: { number: string; reason: string }[]; failed?: string };
 
@@ -37,11 +38,7 @@ export function BulkBar({ tickets, engineers, onDone }: { tickets: readonly Tick
         Assign to
         <select value={assignee} onChange={(event) => setAssignee(event.target.value)}>
           <option value="">Choose…</option>
-          {engineers.map((engineer) => (
-            <option key={engineer.id} value={engineer.id}>
-              {engineer.fullName}
-            </option>
-          ))}
+          <PersonOptions people={engineers} />
         </select>
       </label>
       <button type="button" disabled={tickets.length === 0 || !assignee} onClick={() => void apply(planBulkAssign(tickets, assignee, user.role))}>

@@ -6,7 +6,7 @@ import type { User } from '@shared/schemas/user';
 import { SLA_STATE_LABELS } from '../../components/labels';
 import { TICKET_STATUS_LABELS } from '../tickets/ticket-labels';
 import './dispatch.css';
-import { CategoryOptions, PriorityOptions, SiteOptions } from '../../components/ReferenceOptions';
+import { CategoryOptions, PersonOptions, PriorityOptions, SiteOptions } from '../../components/ReferenceOptions';
 
 type Props = {
   filters: QueueFilters;
@@ -70,11 +70,7 @@ export function QueueFilterBar({ filters, onChange, sites, engineers, categories
         <select value={filters.assignee ?? ''} onChange={(event) => onChange({ assignee: event.target.value || undefined })}>
           <option value="">Anyone</option>
           <option value="none">Unassigned</option>
-          {engineers.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.fullName}
-            </option>
-          ))}
+          <PersonOptions people={engineers} />
         </select>
       </label>
       <label>

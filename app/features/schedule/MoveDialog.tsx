@@ -6,6 +6,7 @@ import { formatDuration, formatTime } from '../../components/format';
 import { shownNumber } from '../../components/labels';
 import { EngineerDayView } from '../tickets/EngineerDayView';
 import { deviceZone, instantAt, timeOfDay, zoneLabel } from './board-day';
+import { PersonOptions } from '../../components/ReferenceOptions';
 
 type Props = {
   wo: WorkOrder;
@@ -60,11 +61,7 @@ export function MoveDialog({ wo, day, timeZone, engineers, site, dayJobs, onMove
           Engineer
           <select value={engineerId} onChange={(event) => setEngineerId(event.target.value)}>
             {!assigneeListed && <option value={wo.assigneeId}>Current engineer (not active)</option>}
-            {engineers.map((engineer) => (
-              <option key={engineer.id} value={engineer.id}>
-                {engineer.fullName}
-              </option>
-            ))}
+            <PersonOptions people={engineers} />
           </select>
         </label>
         <label>

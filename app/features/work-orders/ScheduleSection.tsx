@@ -10,6 +10,7 @@ import { EngineerDayView } from '../tickets/EngineerDayView';
 import { useWorkOrderAction } from './useWorkOrderAction';
 import { reassignWorkOrder } from './reassign-work-order';
 import { isTerminal } from './work-order-actions';
+import { PersonOptions } from '../../components/ReferenceOptions';
 
 /**
  * For the desk: who does the job and when, typed on the site's clock. Saved like any edit (offline
@@ -49,11 +50,7 @@ export function ScheduleSection({ wo, timeZone }: { wo: WorkOrder; timeZone: str
         <label>
           Engineer
           <select value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} aria-describedby="schedule-assigneeId-error">
-            {choices.map((engineer) => (
-              <option key={engineer.id} value={engineer.id}>
-                {engineer.fullName}
-              </option>
-            ))}
+            <PersonOptions people={choices} />
           </select>
         </label>
         {errorFor('assigneeId')}
