@@ -9,6 +9,19 @@ export class OfflineError extends Error {
   }
 }
 
+/**
+ * A request got no answer though the server answers others (a proxy cutting a large upload, a
+ * connection reset mid-request): that request's own failure, retried by its caller's backoff,
+ * not an outage that holds every other request back.
+ */
+export class RequestLostError extends Error {
+  constructor(cause?: unknown) {
+    super('A request to the server got no answer, though the server is reachable.');
+    this.name = 'RequestLostError';
+    this.cause = cause;
+  }
+}
+
 /** The session cannot be renewed: the user must sign in again (local data stays). */
 export class AuthError extends Error {
   constructor(readonly reason: ErrorReason | 'no_session', message = 'Please sign in again to sync.') {

@@ -1,5 +1,5 @@
 import { BehaviorSubject, filter, firstValueFrom, race, type Observable } from 'rxjs';
-import { OfflineError } from './errors';
+import { OfflineError, RequestLostError } from './errors';
 
 /** First probe after the server stopped answering: a blip (a restart, a tunnel) is over by then. */
 const FIRST_PROBE_MS = 1_000;
@@ -27,7 +27,8 @@ export type ReachabilityEnvironment = {
 
 /**
  * Whether the sync server answers, shared by the live stream and every collection's replication.
- * A request that finds no network or no server (an OfflineError) closes the gate; while it is
+ * A request that finds no network or no server (an OfflineError) closes the gate, unless a probe
+ * sent at once still gets an answer; while it is
  * closed nothing else is sent: one cheap probe (`probe`, GET /api/health) goes out at a growing
  * interval — 1, 2, 4 s, then every 4 s for the first minute, then up to every 15 s (30 s while the browser says it is
  * offline) — and at once
@@ -43,6 +44,7 @@ export class Reachability {
   private openedAt = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private probing = false;
+  private confirming?: Promise<boolean>;
   private running = false;
   private unsubscribe?: () => void;
 
@@ -104,9 +106,10 @@ export class Reachability {
   }
 
   /**
-   * Sends `request` once the server is reachable. When it finds no network or no server, it
-   * closes the gate, waits for it to open and sends again, instead of failing; any other failure
-   * is the caller's. Once `stop.isStopped()`, it fails with the last offline failure.
+   * Sends `request` once the server is reachable. When it finds no network or no server (and a
+   * probe agrees), it closes the gate, waits for it to open and sends again, instead of failing;
+   * a request lost while the probe gets an answer fails with a RequestLostError, and any other
+   * failure is the caller's too. Once `stop.isStopped()`, it fails with the last offline failure.
    */
   async send<T>(request: () => Promise<T>, stop: { stopped$: Observable<unknown>; isStopped: () => boolean }): Promise<T> {
     for (;;) {
@@ -118,9 +121,23 @@ export class Reachability {
         return result;
       } catch (error) {
         if (!(error instanceof OfflineError) || stop.isStopped()) throw error;
+        // One request lost at the network level is not yet an outage: while the probe still gets
+        // an answer, the failure is that request's alone, and the gate stays open for the rest.
+        if (this.reachable && (await this.serverAnswers())) throw new RequestLostError(error);
         this.reportUnreachable();
       }
     }
+  }
+
+  /** One probe shared by every request that failed at about the same time: does the server answer? */
+  private serverAnswers(): Promise<boolean> {
+    this.confirming ??= this.probe()
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => (this.confirming = undefined));
+    return this.confirming;
   }
 
   private schedule(): void {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NEVER, Subject } from 'rxjs';
-import { HttpError, OfflineError } from '@app/sync/errors';
+import { HttpError, OfflineError, RequestLostError } from '@app/sync/errors';
 import { Reachability, type ReachabilityEnvironment } from '@app/sync/reachability';
 
 /** The browser as the gate sees it: whether it knows it is offline, and its 'online'/visible events. */
@@ -124,6 +124,34 @@ describe('Reachability', () => {
     expect(gate.reachable).toBe(true);
     gate.stop();
     expect(environment.listening()).toBe(0);
+  });
+
+  it('one request lost while the server still answers fails on its own, and the gate stays open for the rest', async () => {
+    const { server, probe } = fakeServer();
+    server.up = true;
+    const gate = new Reachability(probe, fakeEnvironment());
+    gate.start();
+    // A proxy resets a large upload: no answer to that request, though the server is there.
+    const cut = new OfflineError(new TypeError('Failed to fetch'));
+    const upload = gate.send(() => Promise.reject(cut), running);
+    await expect(upload).rejects.toBeInstanceOf(RequestLostError);
+    await expect(upload).rejects.toMatchObject({ cause: cut });
+    expect(gate.reachable).toBe(true);
+    expect(server.probes).toHaveLength(1);
+    await expect(gate.send(async () => 'page', running)).resolves.toBe('page');
+
+    // Several lost at once share one probe; when it gets no answer either, that is an outage.
+    server.up = false;
+    const lost = [1, 2, 3].map(() => gate.send(() => Promise.reject(new OfflineError()), running).catch((error: unknown) => error));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.probes).toHaveLength(2);
+    expect(gate.reachable).toBe(false);
+    server.up = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(gate.reachable).toBe(true);
+    // They wait for the gate and are sent again (and lost again, now while the server answers).
+    for (const request of lost) expect(await request).toBeInstanceOf(RequestLostError);
+    gate.stop();
   });
 
   it('a server that answers the probe but fails the next request keeps the grown gap (no loop of quick retries)', async () => {
