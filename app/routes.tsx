@@ -18,6 +18,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'a/:tag/report', lazy: () => import('./features/assets/ReportFaultPage').then((module) => ({ Component: module.ReportFaultPage })) },
   { path: 'reports/:id', lazy: () => import('./features/assets/TicketReportPage').then((module) => ({ Component: module.TicketReportPage })) },
   { path: 'assets/new', lazy: () => import('./features/assets/RegisterAssetPage').then((module) => ({ Component: module.RegisterAssetPage })) },
+  { path: 'assets/import', lazy: () => import('./features/assets/ImportAssetsPage').then((module) => ({ Component: module.ImportAssetsPage })) },
   { path: 'labels', lazy: () => import('./features/labels/LabelsPage').then((module) => ({ Component: module.LabelsPage })) },
   { path: 'conflicts', lazy: () => import('./features/conflicts/ConflictsPage').then((module) => ({ Component: module.ConflictsPage })) },
   { path: 'tickets/new', lazy: () => import('./features/tickets/NewTicketPage').then((module) => ({ Component: module.NewTicketPage })) },

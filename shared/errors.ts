@@ -23,5 +23,8 @@ export const ERROR_REASONS = [
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
-/** The one JSON shape of every error response. */
-export type ErrorBody = { error: ErrorReason; message: string; field?: string };
+/**
+ * The one JSON shape of every error response. `problems`: every bad field at once, where one
+ * request can have many (an imported file's cells); `field` then names the first.
+ */
+export type ErrorBody = { error: ErrorReason; message: string; field?: string; problems?: { field: string; message: string }[] };

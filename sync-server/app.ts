@@ -1,3 +1,5 @@
+import { ASSET_IMPORT_PATH } from '@shared/sync/asset-import-protocol';
+import { createAssetImportRouter } from './assets/import-router';
 import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
@@ -43,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/audits', createAuditsRouter(deps));
   app.use('/api/map-config', createMapRouter(deps));
   app.use('/api/admin/sla-policies', createSlaPolicyRouter(deps));
+  app.use(ASSET_IMPORT_PATH, createAssetImportRouter(deps));
   app.use(USERS_ADMIN_PATH, createUserAdminRouter(deps));
   app.use('/api', notFoundHandler);
   serveAppShell(app, path.resolve(deps.config.APP_DIST));

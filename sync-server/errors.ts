@@ -17,6 +17,21 @@ export class AppError extends Error {
   }
 }
 
+/** Bad input with several bad fields (an imported file): all of them in `problems`, the first as `field`. */
+export class InvalidInputError extends AppError {
+  constructor(
+    message: string,
+    readonly problems: { field: string; message: string }[],
+  ) {
+    super(400, 'validation_failed', message, problems[0]?.field);
+    this.name = 'InvalidInputError';
+  }
+
+  override toBody(): ErrorBody {
+    return { ...super.toBody(), problems: this.problems };
+  }
+}
+
 export const badRequest = (message: string, field?: string) => new AppError(400, 'validation_failed', message, field);
 export const unauthorized = (message = 'Sign in required') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message: string, field?: string) => new AppError(403, 'forbidden', message, field);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeIssue } from '@shared/schemas/issue-words';
 
 /**
  * A form's problems, one per field, so a single submit says everything that needs fixing instead of
@@ -31,16 +32,4 @@ export function problemsOfIssues(issues: readonly z.core.$ZodIssue[]): FieldProb
   return firstPerField(issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: describeIssue(issue) })));
 }
 
-/** A schema issue in words for the field it is shown beside, rather than zod's type language. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return 'Required.';
-  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${String(issue.maximum)} characters.`;
-  if (issue.code === 'too_big' && issue.origin === 'array') return `At most ${String(issue.maximum)} entries.`;
-  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Enter a number.';
-  // zod reports `.int()` as a type it expected ("int"), though the value is a number.
-  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'A whole number.';
-  if (issue.code === 'too_small' && issue.origin === 'number') return `${issue.inclusive === false ? 'More than' : 'At least'} ${String(issue.minimum)}.`;
-  if (issue.code === 'too_big' && issue.origin === 'number') return `${issue.inclusive === false ? 'Less than' : 'At most'} ${String(issue.maximum)}.`;
-  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1) + (issue.message.endsWith('.') ? '' : '.');
-}
-
+export { describeIssue } from '@shared/schemas/issue-words';

@@ -37,13 +37,15 @@ export class HttpError extends Error {
     readonly reason: ErrorReason,
     message: string,
     readonly field?: string,
+    /** Every bad field, where the server names several (an imported file's cells). */
+    readonly problems: NonNullable<ErrorBody['problems']> = [],
   ) {
     super(message);
     this.name = 'HttpError';
   }
 
   static fromBody(status: number, body: Partial<ErrorBody> | undefined): HttpError {
-    return new HttpError(status, body?.error ?? 'internal', body?.message ?? `HTTP ${status}`, body?.field);
+    return new HttpError(status, body?.error ?? 'internal', body?.message ?? `HTTP ${status}`, body?.field, Array.isArray(body?.problems) ? body.problems : []);
   }
 }
 

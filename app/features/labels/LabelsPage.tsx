@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Navigate } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { map } from 'rxjs';
 import type { Asset } from '@shared/schemas/asset';
 import type { Site } from '@shared/schemas/site';
@@ -17,7 +17,9 @@ export function LabelsPage() {
   const { user } = useSession();
   const [siteId, setSiteId] = useState('');
   const [text, setText] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Assets just imported arrive selected (ImportAssetsPage's "Print their labels").
+  const handedOver = (useLocation().state as { select?: unknown } | null)?.select;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(Array.isArray(handedOver) ? handedOver.filter((id): id is string => typeof id === 'string') : []));
   const sites = useLiveQuery((db) => db.sites.find({ sort: [{ id: 'asc' }] }).$.pipe(map((docs) => docs.map((doc) => toDomain<Site>(doc.toJSON())))), [], []);
   const assets = useLiveQuery(
     (db) =>
@@ -46,6 +48,9 @@ export function LabelsPage() {
     <div className="labels-page">
       <div className="labels-controls">
         <h1>Print asset labels</h1>
+        <p>
+          New equipment? <Link to="/assets/import">Import assets from a CSV file</Link>
+        </p>
         <div className="labels-filters">
           <label>
             Site

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_ROWS } from '@shared/sync/asset-import-protocol';
+import { planAssetImport, readImportFile } from '../../../sync-server/services/asset-import';
+import { buildAsset, buildSite } from '../../helpers/factories';
+
+describe('reading an asset import file', () => {
+  it('numbers rows as a spreadsheet does: a line break inside quotes stays in its cell, blank rows are skipped but counted', () => {
+    const csv = '\uFEFFTag,SITE,name,category\n"A-001",LON,"Line one\nline two",HVAC\n\n,,,\nA-002,LON,Fan,HVAC\n';
+    const { rows, problems } = readImportFile(csv);
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      { row: 2, cells: { tag: 'A-001', site: 'LON', name: 'Line one\nline two', category: 'HVAC' } },
+      { row: 5, cells: { tag: 'A-002', site: 'LON', name: 'Fan', category: 'HVAC' } },
+    ]);
+  });
+
+  it('refuses a file with more rows than one import takes', () => {
+    const body = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, index) => `T-${index},LON,Fan,HVAC`).join('\n');
+    expect(readImportFile(`tag,site,name,category\n${body}`).problems).toEqual([{ field: 'rows', message: expect.stringContaining(`at most ${MAX_IMPORT_ROWS}`) }]);
+  });
+});
+
+describe('planning an asset import', () => {
+  const site = buildSite({ id: 'site-1', code: 'LON' });
+  const now = '2026-12-05T09:00:00.000Z';
+
+  it('builds valid assets with the defaults, ids of their own and the server’s time', () => {
+    const { rows } = readImportFile('tag,site,name,category\nA-001,LON,Fan,HVAC\nA-002,site-1,Pump,Plumbing');
+    const plan = planAssetImport(rows, [site], [], now);
+    expect(plan.problems).toEqual([]);
+    expect(plan.assets).toEqual([
+      expect.objectContaining({ tag: 'A-001', siteId: 'site-1', status: 'operational', criticality: 3, createdAt: now, updatedAt: now, type: 'asset' }),
+      expect.objectContaining({ tag: 'A-002', siteId: 'site-1' }),
+    ]);
+    expect(new Set(plan.assets.map((asset) => asset.id)).size).toBe(2);
+  });
+
+  it('reports a tag taken by a stored asset or an earlier row once per row, beside the row’s other problems', () => {
+    const { rows } = readImportFile('tag,site,name,category,lat,lng\nA-001,LON,Fan,HVAC,,\nA-001,LON,Fan 2,HVAC,1,\nB-001,LON,Fan 3,HVAC,,');
+    const plan = planAssetImport(rows, [site], [buildAsset({ id: 'held', tag: 'B-001', name: 'Old fan', siteId: 'site-1' })], now);
+    expect(plan.problems).toEqual([
+      { field: 'rows[3].lng', message: 'give both lat and lng, or neither' },
+      { field: 'rows[3].tag', message: 'tag A-001 is also on row 2' },
+      { field: 'rows[4].tag', message: 'tag B-001 is already used by asset "Old fan" (held)' },
+    ]);
+    expect(plan.assets.map((asset) => asset.tag)).toEqual(['A-001']);
+  });
+});
