@@ -1,5 +1,8 @@
 import path from 'node:path';
+import type { CollectionName, DocOf } from '@shared/schemas/collections';
+import type { TestApi } from '../helpers/api-client';
 import { MovableClock } from '../helpers/movable-clock';
+import { pullAll } from '../helpers/sync-client';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const APP_DIST = path.resolve(import.meta.dirname, '../../app/dist');
@@ -15,4 +18,12 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   const server = await startTestServer({ clock, env: { APP_DIST, MAP_TILE_URL: '/test-tiles/{z}/{x}/{y}.png', ...env } });
   const port = new URL(server.url).port;
   return { server, baseURL: `http://localhost:${port}`, clock };
+}
+
+/**
+ * What the server holds now for one document, as `api`'s user pulls it (an admin's sees
+ * everything): poll it with `expect.poll` to wait for a sync, never a sleep.
+ */
+export async function serverCopy<C extends CollectionName>(api: TestApi, collection: C, id: string): Promise<DocOf<C> | undefined> {
+  return (await pullAll(api, collection, 1000)).documents.find((doc) => doc.id === id) as DocOf<C> | undefined;
 }

@@ -20,6 +20,8 @@ export class DeskWorkOrder {
   /** Picks another engineer than the one shown, saves, and resolves with the chosen engineer's id. */
   async reassignToAnotherEngineer(currentId: string): Promise<string> {
     const select = this.schedule().getByLabel('Engineer');
+    // The people arrive by sync: wait for someone else to choose.
+    await select.locator(`option:not([value="${currentId}"])`).first().waitFor({ state: 'attached', ...LONG });
     const values = await select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     const other = values.find((value) => value !== currentId);
     if (!other) throw new Error('no other engineer to choose');

@@ -28,6 +28,20 @@ export class WorkOrderPage {
     return count;
   }
 
+  /** Ticks one checklist item by its label (the box shows it at once; the save follows). */
+  async tickChecklistItem(label: string): Promise<void> {
+    await this.page.getByTestId('checklist').getByRole('checkbox', { name: label, exact: true }).check();
+  }
+
+  async addPart(part: { partNo: string; description: string; qty: number }): Promise<void> {
+    const parts = this.page.locator('section').filter({ has: this.page.getByRole('heading', { name: 'Parts used' }) });
+    await parts.getByLabel('Part number').fill(part.partNo);
+    await parts.getByLabel('Description').fill(part.description);
+    await parts.getByLabel('Quantity').fill(String(part.qty));
+    await parts.getByRole('button', { name: 'Add part' }).click();
+    await parts.getByTestId('part').filter({ hasText: part.partNo }).waitFor();
+  }
+
   async logWork(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start work timer' }).click();
     await this.page.getByRole('button', { name: 'Stop timer' }).click();
