@@ -8,7 +8,7 @@ import { launchBrowser, newDesktopContext } from './browser';
 import { serverCopy, startE2eServer } from './e2e-server';
 import { ConflictsPage } from './page-models/conflicts-page';
 import { DeskWorkOrder } from './page-models/desk-work-order';
-import { engineerReadyToGoOffline } from './page-models/engineer-phone';
+import { engineerReadyToGoOffline } from './page-models/ready-to-go-offline';
 import { LoginPage } from './page-models/login-page';
 import { SyncStatus } from './page-models/sync-status';
 import { WorkOrderPage } from './page-models/work-order-page';

@@ -6,7 +6,7 @@ import { StreamReader } from '../helpers/sync-client';
 import type { TestServer } from '../helpers/test-server';
 import { launchBrowser } from './browser';
 import { startE2eServer } from './e2e-server';
-import { engineerReadyToGoOffline } from './page-models/engineer-phone';
+import { engineerReadyToGoOffline } from './page-models/ready-to-go-offline';
 import { WorkOrderPage } from './page-models/work-order-page';
 
 /** Long enough offline for every backoff to have grown past the time a reconnect may take. */

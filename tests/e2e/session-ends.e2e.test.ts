@@ -9,7 +9,7 @@ import { pullAll, pushRows } from '../helpers/sync-client';
 import type { TestServer } from '../helpers/test-server';
 import { launchBrowser, newPhoneContext } from './browser';
 import { startE2eServer } from './e2e-server';
-import { engineerReadyToGoOffline } from './page-models/engineer-phone';
+import { engineerReadyToGoOffline } from './page-models/ready-to-go-offline';
 import { LoginPage } from './page-models/login-page';
 import { SyncStatus } from './page-models/sync-status';
 import { WorkOrderPage } from './page-models/work-order-page';

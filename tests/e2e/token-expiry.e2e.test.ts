@@ -8,7 +8,7 @@ import { pullAll } from '../helpers/sync-client';
 import type { TestServer } from '../helpers/test-server';
 import { launchBrowser } from './browser';
 import { startE2eServer } from './e2e-server';
-import { engineerReadyToGoOffline } from './page-models/engineer-phone';
+import { engineerReadyToGoOffline } from './page-models/ready-to-go-offline';
 import { WorkOrderPage } from './page-models/work-order-page';
 
 let server: TestServer;
