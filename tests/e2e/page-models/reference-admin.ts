@@ -9,6 +9,11 @@ async function openFromNav(page: Page, link: string, heading: string): Promise<v
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
 
+/** Opens a card (a `<details>`) unless it is open already. */
+export async function openCard(card: Locator): Promise<void> {
+  if ((await card.getAttribute('open')) === null) await card.locator('summary').click();
+}
+
 /** Sends a form; resolves with what it then says: its confirmation, or every error it shows. */
 export async function submitAndRead(form: Locator, button: string, confirmation: Locator): Promise<string[]> {
   await form.getByRole('button', { name: button }).click();
@@ -43,7 +48,7 @@ export class SitesAdmin {
 
   async rename(code: string, name: string): Promise<string[]> {
     const card = this.card(code);
-    if ((await card.getAttribute('open')) === null) await card.locator('summary').click();
+    await openCard(card);
     await card.getByLabel('Name', { exact: true }).fill(name);
     return submitAndRead(card, 'Save site', card.getByRole('status'));
   }
@@ -68,5 +73,14 @@ export class CategoriesAdmin {
 
   card(name: string): Locator {
     return this.page.locator(`[data-testid="category-card"][data-name="${name}"]`);
+  }
+
+  /** Opens a category's card, changes the fields given and saves; resolves with what the card then says (under its new name, once renamed). */
+  async edit(name: string, changes: { name?: string; description?: string }): Promise<string[]> {
+    const card = this.card(name);
+    await openCard(card);
+    if (changes.name !== undefined) await card.getByLabel('Name', { exact: true }).fill(changes.name);
+    if (changes.description !== undefined) await card.getByLabel('Description').fill(changes.description);
+    return submitAndRead(card, 'Save category', this.card(changes.name ?? name).getByRole('status'));
   }
 }

@@ -29,6 +29,21 @@ export class ScanScreens {
     await this.page.getByRole('button', { name: 'Open asset' }).click();
   }
 
+  /**
+   * As the desk: opens a tag's page (what its label's QR code opens), which names no asset on this
+   * device, and registers a new asset with that tag; waits for the new asset's page. Offline too.
+   */
+  async registerAsset(tag: string, fields: { name: string; site: string; category: string }): Promise<void> {
+    await this.page.goto(`/a/${encodeURIComponent(tag)}`);
+    await this.waitShowing(this.page.getByTestId('unknown-asset'), `the unknown tag ${tag}`, 30_000);
+    await this.page.getByTestId('register-asset').click();
+    await this.page.getByLabel('Name', { exact: true }).fill(fields.name);
+    await this.page.getByLabel('Site').selectOption({ label: fields.site });
+    await this.page.getByLabel('Category').selectOption({ label: fields.category });
+    await this.page.getByRole('button', { name: 'Register asset' }).click();
+    await this.waitForAsset(tag);
+  }
+
   cameraError() {
     return this.page.getByTestId('camera-error');
   }

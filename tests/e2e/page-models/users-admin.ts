@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { submitAndRead } from './reference-admin';
+import { openCard, submitAndRead } from './reference-admin';
 
 export type NewUserFields = { username: string; fullName: string; email: string; role: string; site: string; skills: string; password: string };
 
@@ -31,7 +31,7 @@ export class UsersAdmin {
 
   async setPassword(username: string, password: string): Promise<string> {
     const card = this.card(username);
-    if ((await card.getAttribute('open')) === null) await card.locator('summary').click();
+    await openCard(card);
     await card.getByLabel('New password').fill(password);
     await card.getByRole('button', { name: 'Set new password' }).click();
     const outcome = card.getByRole('status').filter({ hasText: 'New password set' }).or(card.getByRole('alert'));
