@@ -71,6 +71,10 @@ const MAX_KEPT_CHARS = 100_000;
 
 export type Refusal = { message: string; field?: string };
 
+/** Fields every document has that say nothing about what the user changed. */
+const BOOKKEEPING_FIELDS = new Set(['id', 'type', 'createdAt', 'updatedAt', '_deleted']);
+const isEmptyValue = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
 /**
  * Record a change the server would not take (app/sync/push-refusals.ts): the field it named, or
  * every field the change touched, with the server's version kept. Idempotent like the merge's.
@@ -81,7 +85,8 @@ export async function recordRefusal(db: AppDatabase, outcome: { collection: Coll
   const theirsRecord: Record<string, unknown> = theirs;
   // A named field of a document the server has is all that was rolled back (refusalRollback); else the whole change was.
   const field = !theirs._deleted && refusal.field && refusal.field in mineRecord ? refusal.field : undefined;
-  const changed = field ? [field] : changedFields(theirs._deleted ? {} : theirsRecord, mineRecord).filter((key) => key !== 'updatedAt' && key !== '_deleted');
+  // Of a refused new document, what the user filled in (not every empty field of the form).
+  const changed = field ? [field] : changedFields(theirs._deleted ? {} : theirsRecord, mineRecord).filter((key) => !BOOKKEEPING_FIELDS.has(key) && !(theirs._deleted && isEmptyValue(mineRecord[key])));
   const bounded = (value: unknown) => (encodeValue(value).length > MAX_KEPT_CHARS ? '(too large to keep here)' : value);
   const pick = (record: Record<string, unknown>) => (field ? record[field] : Object.fromEntries(changed.map((key) => [key, bounded(record[key])])));
   const keep = (value: unknown) => {
@@ -95,7 +100,8 @@ export async function recordRefusal(db: AppDatabase, outcome: { collection: Coll
     id,
     collectionName: collection,
     docId: mine.id,
-    docLabel: labelOf(mine),
+    // The document as it stands (a refused new name must not head the record of what is kept).
+    docLabel: labelOf(theirs._deleted ? mine : theirs),
     path,
     mine: keep(pick(mineRecord)),
     theirs: theirs._deleted ? '' : keep(pick(theirsRecord)),

@@ -35,7 +35,7 @@ export async function checkUniqueFields(store: Store, collection: CollectionName
     const holder = findHolder(collection, doc, holders);
     if (holder) {
       const value = String(doc[rule.field]);
-      throw new AppError(409, 'conflict', `row ${index}: ${rule.field} ${value} is already used by ${rule.noun} ${String(holder.id)}`, `[${index}].newDocumentState.${rule.field}`);
+      throw new AppError(409, 'conflict', `row ${index}: ${rule.field} ${value} is already used by ${rule.noun} ${describeHolder(holder)}`, `[${index}].newDocumentState.${rule.field}`);
     }
     holders.push(doc);
   }
@@ -51,3 +51,10 @@ async function loadPossibleHolders(store: Store, collection: CollectionName, rul
   const stored = await store.find(collection, selector, rule.ignoreCase ? 10_000 : 1000);
   return stored.map((entry) => entry.fields);
 }
+
+/** The holder as a person recognises it: its name where it has one (the id alone means nothing on a screen). */
+function describeHolder(holder: Record<string, unknown>): string {
+  const name = typeof holder.name === 'string' && holder.name ? holder.name : undefined;
+  return name ? `"${name}" (${String(holder.id)})` : String(holder.id);
+}
+

@@ -78,6 +78,8 @@ describe('work done offline on a job the desk reassigned meanwhile', () => {
     // The job leaves the phone: its open page says so, and Today no longer lists it.
     await page.getByTestId('wo-missing').waitFor(LONG);
     expect(await page.getByTestId('wo-missing').innerText()).toContain('This work order is no longer assigned to you.');
+    // And that what the engineer recorded got through (handed in before the job left).
+    await page.getByText('Everything you recorded on it has reached the server.').waitFor(LONG);
     await page.getByRole('link', { name: 'Back to Today' }).click();
     await sync.waitForPending(0, 0, 60_000);
     await page.locator('[data-testid="wo-row"]').first().waitFor(LONG);

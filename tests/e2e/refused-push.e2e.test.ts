@@ -82,8 +82,13 @@ describe('a change the server refuses', () => {
     await expect.poll(() => inbox.conflicts().count(), LONG).toBe(1);
     const refused = inbox.conflicts().first();
     expect(await refused.innerText()).toContain('Not accepted by the server');
-    expect(await refused.innerText()).toContain(`tag ${takenTag} is already used`);
+    expect(await refused.innerText()).toContain(`tag ${takenTag} is already used by asset "Roof extractor fan"`);
     expect(await refused.getByRole('button', { name: 'Apply mine instead' }).count()).toBe(0);
+    // Said as a new record the server did not store, with what was entered in words: not a deletion, not stored keys.
+    const group = page.getByTestId('conflict-group').first();
+    expect(await group.innerText()).toContain('The server did not store this new record');
+    expect(await group.innerText()).not.toMatch(/deleted|createdAt|type: asset/);
+    expect(await inbox.values('change')).toEqual({ mine: expect.stringContaining('Name: Temporary chiller'), theirs: '— (not on the server)', result: '— (not stored)' });
 
     // Settled: a later change syncs as usual.
     await screens.registerAsset(laterTag, { name: 'Condenser unit', ...AT_LONDON });
@@ -128,7 +133,9 @@ describe('a change the server refuses', () => {
     await inbox.open();
     await expect.poll(() => inbox.conflicts().count(), LONG).toBe(1);
     expect(await inbox.values('name')).toEqual({ mine: 'Water & drainage', theirs: 'Plumbing', result: 'Plumbing' });
-    expect(await inbox.conflict('name').innerText()).toContain('name Water & drainage is already used by category');
+    expect(await inbox.conflict('name').innerText()).toContain('name Water & drainage is already used by category "Water & drainage"');
+    // Headed by the category as it stands, not by the refused name.
+    expect(await page.getByTestId('conflict-group').first().getByRole('heading', { level: 2 }).innerText()).toBe('Plumbing');
     expect(await inbox.conflict('name').getByRole('button', { name: 'Apply mine instead' }).count()).toBe(0);
 
     // Settled: the admin names it in a way the server takes, and that syncs.

@@ -44,7 +44,7 @@ function ConflictGroup({ records }: { records: ConflictRecord[] }) {
   return (
     <section className="card conflict-group" data-testid="conflict-group" data-doc-id={first.docId}>
       <h2>{link ? <Link to={link}>{first.docLabel}</Link> : first.docLabel}</h2>
-      {first.documentDeleted && <p className="muted">This document was deleted; your changes to it are kept below.</p>}
+      {first.documentDeleted && <p className="muted">{first.reason === 'refused' ? 'The server did not store this new record; what you entered is kept below.' : 'This document was deleted; your changes to it are kept below.'}</p>}
       {records.map((record) => (
         <ConflictItem key={record.id} record={record} changedBy={record.theirsChangedBy ? people.get(record.theirsChangedBy)?.fullName : undefined} />
       ))}
@@ -71,6 +71,7 @@ function ConflictItem({ record, changedBy }: { record: ConflictRecord; changedBy
   const when = new Date(record.theirsChangedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   // A refused change would be refused again: there is nothing to apply.
   const canApply = record.winner === 'theirs' && !record.documentDeleted && record.reason !== 'refused';
+  const refusedNew = record.reason === 'refused' && record.documentDeleted;
   return (
     <article className="conflict" data-testid="conflict" data-path={record.path}>
       <h3>{describeField(record)}</h3>
@@ -81,11 +82,11 @@ function ConflictItem({ record, changedBy }: { record: ConflictRecord; changedBy
         </div>
         <div data-testid="conflict-theirs">
           <dt>Theirs</dt>
-          <dd>{describeValue(record.theirs, record.documentDeleted)}</dd>
+          <dd>{refusedNew ? '— (not on the server)' : describeValue(record.theirs, record.documentDeleted)}</dd>
         </div>
         <div data-testid="conflict-result">
           <dt>Result</dt>
-          <dd>{describeValue(record.kept, record.documentDeleted)}</dd>
+          <dd>{refusedNew ? '— (not stored)' : describeValue(record.kept, record.documentDeleted)}</dd>
         </div>
       </dl>
       <p className="muted">

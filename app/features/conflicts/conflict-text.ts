@@ -18,6 +18,18 @@ const FIELD_NAMES: Record<string, string> = {
   photos: 'Photos',
   checklist: 'Checklist',
   tags: 'Tags',
+  tag: 'Tag',
+  name: 'Name',
+  title: 'Title',
+  description: 'Description',
+  code: 'Code',
+  siteId: 'Site',
+  category: 'Category',
+  manufacturer: 'Manufacturer',
+  model: 'Model',
+  serialNumber: 'Serial number',
+  criticality: 'Criticality',
+  location: 'Location',
   _deleted: 'Deletion',
   change: 'Your change',
 };
@@ -47,6 +59,8 @@ export function describeReason(record: ConflictRecord): string {
     case 'not-allowed':
       return 'Your value is not a change your role may make over the current version.';
     case 'refused':
+      // A refused new document: the server never had it, so nothing "before it" was kept.
+      if (record.documentDeleted) return `The server did not accept this new record${record.refusal ? `: ${record.refusal}` : ''}. It was removed from this device; what you entered is kept here to enter again in a way the server accepts.`;
       return `The server did not accept this change${record.refusal ? `: ${record.refusal}` : ''}. The version before it was kept; make the change again in a way it accepts.`;
   }
 }
@@ -67,7 +81,7 @@ function formatValue(value: unknown): string {
     const record = value as Record<string, unknown>;
     if ('done' in record) return record.done ? 'Ticked' : 'Not ticked';
     if ('text' in record) return String(record.text);
-    return Object.entries(record).map(([key, item]) => `${key}: ${formatValue(item)}`).join(', ');
+    return Object.entries(record).map(([key, item]) => `${FIELD_NAMES[key] ?? key}: ${formatValue(item)}`).join(', ');
   }
   return String(value);
 }

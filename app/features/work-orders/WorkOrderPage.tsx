@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { map, scan, type Observable } from 'rxjs';
 import type { WorkOrder } from '@shared/schemas/work-order';
-import { toDomain, useDocument, useLiveQuery } from '../../db/hooks';
+import { toDomain, useDocument, useIsPending, useLiveQuery } from '../../db/hooks';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import type { AppDatabase } from '../../db/database';
 import { useSession } from '../../session/SessionContext';
@@ -40,15 +40,28 @@ export function WorkOrderPage() {
   const { id = '' } = useParams();
   const state = useLiveQuery((db) => workOrderState$(db, id), [id], { kind: 'loading' } as PageState);
   if (state.kind === 'loading') return <p className="page-message" role="status">Opening the work order…</p>;
-  if (state.kind === 'missing') {
-    return (
-      <div className="page-message" role="alert" data-testid="wo-missing">
-        <p>{state.wasHere ? 'This work order is no longer assigned to you.' : 'This work order is not on this device. It may not be assigned to you, or it has not synced yet.'}</p>
-        <Link to="/">Back to Today</Link>
-      </div>
-    );
-  }
+  if (state.kind === 'missing') return <MissingWorkOrder id={id} wasHere={state.wasHere} />;
   return <WorkOrderDetail wo={state.wo} />;
+}
+
+/**
+ * A job that left the device (reassigned) says whether what the engineer recorded on it got
+ * through: work done offline on it is handed in to the server first, and seeing the job vanish
+ * without a word reads as lost work.
+ */
+function MissingWorkOrder({ id, wasHere }: { id: string; wasHere: boolean }) {
+  const pending = useIsPending('workOrders', id);
+  return (
+    <div className="page-message" role="alert" data-testid="wo-missing">
+      <p>{wasHere ? 'This work order is no longer assigned to you.' : 'This work order is not on this device. It may not be assigned to you, or it has not synced yet.'}</p>
+      {wasHere && (
+        <p data-testid="wo-handed-in">
+          {pending ? 'Your changes to it are still on their way to the server; this device keeps them until they arrive.' : 'Everything you recorded on it has reached the server.'}
+        </p>
+      )}
+      <Link to="/">Back to Today</Link>
+    </div>
+  );
 }
 
 /**

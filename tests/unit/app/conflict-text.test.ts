@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChanger, describeField, describeReason } from '@app/features/conflicts/conflict-text';
+import { describeChanger, describeField, describeReason, describeValue } from '@app/features/conflicts/conflict-text';
 import type { ConflictRecord } from '@shared/schemas/conflict-record';
 
 describe('who made the other change', () => {
@@ -33,5 +33,12 @@ describe('a change the server refused', () => {
     expect(describeReason(refused)).toMatch(/^The server did not accept this change: an engineer cannot change kind/);
     expect(describeField(refused)).toBe('Kind of work');
     expect(describeField({ ...refused, path: 'change' })).toBe('Your change');
+  });
+
+  it('of a new record says it was not stored (nothing was deleted, nothing was kept before it), and names what was entered in words', () => {
+    const refusedNew = { ...refused, path: 'change', documentDeleted: true, theirs: '', kept: '', refusal: 'tag X is already used', mine: '{"tag":"AST-1","name":"Chiller","siteId":"site-lon"}' };
+    expect(describeReason(refusedNew)).toMatch(/^The server did not accept this new record: tag X is already used\. It was removed from this device/);
+    expect(describeReason(refusedNew)).not.toMatch(/version before it/);
+    expect(describeValue(refusedNew.mine)).toBe('Tag: AST-1, Name: Chiller, Site: site-lon');
   });
 });
