@@ -125,8 +125,11 @@ describe('a change the server refuses', () => {
     await expect.poll(async () => (await serverCopy(admin, 'categories', plumbing.id))?.description, LONG).toBe(description);
     expect((await serverCopy(admin, 'categories', plumbing.id))?.name).toBe('Plumbing');
     await sync.waitForPending(0, 0, 60_000);
-    // Rolled back on the device: the category is listed under its old name again.
+    // Rolled back on the device: the category is listed under its old name again, and its open
+    // form shows the name kept (saving again must not resend the refused one).
     await categories.card('Plumbing').waitFor(LONG);
+    await expect.poll(() => categories.card('Plumbing').getByLabel('Name', { exact: true }).inputValue(), LONG).toBe('Plumbing');
+    expect(await categories.card('Plumbing').getByLabel('Description').inputValue()).toBe(description);
 
     const inbox = new ConflictsPage(page);
     expect(await inbox.badgeCount()).toBe(1);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { Category } from '@shared/schemas/misc';
 import { FieldError } from '../../components/FieldError';
 import { PRIORITY_LABELS } from '../../components/labels';
@@ -6,20 +6,18 @@ import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { categoryInputOf, checkCategory, type CategoryInput } from './category-form';
 import { CategoryFields } from './CategoryFields';
-import { editedOver } from './form-edits';
+import { useEditsOver } from './useEditsOver';
 import { useSyncedSave } from './useSyncedSave';
 
 /** One category: its details, edited as a synced write (offline too). */
 export function CategoryCard({ category, categories }: { category: Category; categories: readonly Category[] }) {
   const { db } = useSession();
-  const [opened] = useState<CategoryInput>(() => categoryInputOf(category));
-  const [input, setInput] = useState<CategoryInput>(opened);
+  const { shown: input, set, settle } = useEditsOver<CategoryInput>(categoryInputOf(category));
   const { problems, saved, save } = useSyncedSave();
-  const set = (patch: Partial<CategoryInput>) => setInput((current) => ({ ...current, ...patch }));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    return save(checkCategory(editedOver(categoryInputOf(category), opened, input), category, categories, new Date()), (next) => saveDocument(db, 'categories', next));
+    if (await save(checkCategory(input, category, categories, new Date()), (next) => saveDocument(db, 'categories', next))) settle();
   }
 
   return (

@@ -1,24 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { Site } from '@shared/schemas/site';
 import { FieldError } from '../../components/FieldError';
 import { saveDocument } from '../../db/writes';
 import { useSession } from '../../session/SessionContext';
 import { checkSite, siteInputOf, type SiteInput } from './site-form';
-import { editedOver } from './form-edits';
 import { SiteFields } from './SiteFields';
+import { useEditsOver } from './useEditsOver';
 import { useSyncedSave } from './useSyncedSave';
 
 /** One site: its details, edited as a synced write (offline too). */
 export function SiteCard({ site, sites }: { site: Site; sites: readonly Site[] }) {
   const { db } = useSession();
-  const [opened] = useState<SiteInput>(() => siteInputOf(site));
-  const [input, setInput] = useState<SiteInput>(opened);
+  const { shown: input, set, settle } = useEditsOver<SiteInput>(siteInputOf(site));
   const { problems, saved, save } = useSyncedSave();
-  const set = (patch: Partial<SiteInput>) => setInput((current) => ({ ...current, ...patch }));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    return save(checkSite(editedOver(siteInputOf(site), opened, input), site, sites, new Date()), (next) => saveDocument(db, 'sites', next));
+    if (await save(checkSite(input, site, sites, new Date()), (next) => saveDocument(db, 'sites', next))) settle();
   }
 
   return (
