@@ -6,6 +6,7 @@ import type { Site } from '@shared/schemas/site';
 import type { AppDeps } from '../app-deps';
 import { badRequest } from '../errors';
 import { documentFor } from '../replication/visibility';
+import { notifyAfterWrite } from '../notify/notify-after-write';
 import { applySlaAfterWrite } from '../sla/after-write';
 import { ticketSlaFields } from '../sla/ticket-fields';
 import type { AccessMeta } from '../store/couch-docs';
@@ -66,6 +67,7 @@ export class PushService {
     await this.refreshChildren(collection, accepted);
     if (collection === 'workOrders') await refreshTicketReaders(this.deps, accepted.flatMap(({ write, doc }) => ticketsWhoseReadersMoved(write.before, doc)));
     await applySlaAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id);
+    await notifyAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id);
     return this.currentMasters(principal, collection, lost);
   }
 
