@@ -1,5 +1,3 @@
-import { ASSET_IMPORT_PATH } from '@shared/sync/asset-import-protocol';
-import { createAssetImportRouter } from './assets/import-router';
 import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
@@ -9,7 +7,9 @@ import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { USERS_ADMIN_PATH } from '@shared/sync/user-admin-protocol';
+import { ASSET_IMPORT_PATH } from '@shared/sync/asset-import-protocol';
 import type { AppDeps } from './app-deps';
+import { createAssetImportRouter } from './assets/import-router';
 import { createAuditsRouter } from './audits/router';
 import { createAuthRouter } from './auth/router';
 import { createHealthRouter } from './health/router';

@@ -31,5 +31,3 @@ export function markInvalid(errorId: string, message: string | undefined): { 'ar
 export function problemsOfIssues(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return firstPerField(issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: describeIssue(issue) })));
 }
-
-export { describeIssue } from '@shared/schemas/issue-words';

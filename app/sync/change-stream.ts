@@ -86,10 +86,10 @@ export class ChangeStream {
         // Offline, server restarts and expired sessions all end here; the status bar shows them.
         if (!this.abort.signal.aborted) this.error$.next(error);
         if (error instanceof AuthError) this.running = false;
-        if (error instanceof OfflineError && this.running) {
-          // No server: the gate probes for it, and the loop waits for the gate at its top.
+        // No server (a probe agrees): the gate probes for it, and the loop waits for the gate at its
+        // top. A connection lost while the server answers waits out the backoff below instead.
+        if (error instanceof OfflineError && this.running && (await this.reachability.confirmOutage())) {
           this.connected$.next(false);
-          this.reachability.reportUnreachable();
           continue;
         }
       }

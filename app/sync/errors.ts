@@ -45,8 +45,14 @@ export class HttpError extends Error {
   }
 
   static fromBody(status: number, body: Partial<ErrorBody> | undefined): HttpError {
-    return new HttpError(status, body?.error ?? 'internal', body?.message ?? `HTTP ${status}`, body?.field, Array.isArray(body?.problems) ? body.problems : []);
+    return new HttpError(status, body?.error ?? 'internal', body?.message ?? `HTTP ${status}`, body?.field, problemsOf(body?.problems));
   }
+}
+
+/** The body's list of problems, each a field and a message; anything else in it is dropped. */
+function problemsOf(value: unknown): NonNullable<ErrorBody['problems']> {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is { field: string; message: string } => typeof item?.field === 'string' && typeof item?.message === 'string');
 }
 
 /**
@@ -64,6 +70,7 @@ export function isAuthFailure(error: unknown): boolean {
 export function describeSyncError(error: unknown): string {
   if (error instanceof OfflineError || nameOf(error) === 'OfflineError') return 'Offline';
   if (isAuthFailure(error)) return 'Sign in again to sync';
+  if (error instanceof RequestLostError || nameOf(error) === 'RequestLostError') return 'A request did not get through. Sync will try again.';
   if (error instanceof HttpError && error.reason === 'protocol_outdated') return 'This app is out of date: reload to update';
   if (error instanceof HttpError && (error.status >= 500 || error.reason === 'store_unavailable')) return 'The server has a problem. Sync will try again.';
   return 'Sync failed. It will try again.';

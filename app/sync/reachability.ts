@@ -121,12 +121,21 @@ export class Reachability {
         return result;
       } catch (error) {
         if (!(error instanceof OfflineError) || stop.isStopped()) throw error;
-        // One request lost at the network level is not yet an outage: while the probe still gets
-        // an answer, the failure is that request's alone, and the gate stays open for the rest.
-        if (this.reachable && (await this.serverAnswers())) throw new RequestLostError(error);
-        this.reportUnreachable();
+        if (!(await this.confirmOutage())) throw new RequestLostError(error);
       }
     }
+  }
+
+  /**
+   * A request found no network or no server. One request lost at the network level (a proxy
+   * resetting an upload) is not yet an outage: a probe decides. True, and the gate closed, when it
+   * gets no answer either (or the gate was closed already); false while the server answers, and
+   * the failure is that request's alone.
+   */
+  async confirmOutage(): Promise<boolean> {
+    if (this.reachable && !this.environment.browserOffline() && (await this.serverAnswers())) return false;
+    this.reportUnreachable();
+    return true;
   }
 
   /** One probe shared by every request that failed at about the same time: does the server answer? */

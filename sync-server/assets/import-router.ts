@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { WRITE_RULES } from '@shared/domain/permissions';
 import type { Asset } from '@shared/schemas/asset';
 import type { Site } from '@shared/schemas/site';
-import { type AssetImportRequest, AssetImportRequestSchema, type AssetImportResult } from '@shared/sync/asset-import-protocol';
+import { AssetImportRequestSchema, type AssetImportResult } from '@shared/sync/asset-import-protocol';
+import type { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { Selector } from '../store/store';
 import { forbidden, InvalidInputError } from '../errors';
@@ -26,7 +27,7 @@ export function createAssetImportRouter(deps: AppDeps) {
   });
 
   router.post('/', validate('body', AssetImportRequestSchema), async (_req, res) => {
-    const { csv, dryRun } = res.locals.body as Required<AssetImportRequest>;
+    const { csv, dryRun } = res.locals.body as z.output<typeof AssetImportRequestSchema>;
     const file = readImportFile(csv);
     if (file.problems.length > 0) throw rejected(file.problems);
     const now = deps.clock.now().toISOString();
@@ -42,10 +43,13 @@ export function createAssetImportRouter(deps: AppDeps) {
   return router;
 }
 
+/** Problems sent at most: a file wrong in every row would otherwise make a reply larger than itself. */
+const MAX_PROBLEMS_SENT = 200;
+
 function rejected(problems: InvalidInputError['problems']): InvalidInputError {
   const first = problems[0];
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return new InvalidInputError(`Nothing was imported: ${first?.field}: ${first?.message}${more}`, problems);
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more${problems.length > MAX_PROBLEMS_SENT ? `; the first ${MAX_PROBLEMS_SENT} are listed` : ''})` : '';
+  return new InvalidInputError(`Nothing was imported: ${first?.field}: ${first?.message}${more}`, problems.slice(0, MAX_PROBLEMS_SENT));
 }
 
 async function liveDocs<D extends { _deleted: boolean }>(deps: AppDeps, collection: 'sites' | 'assets', selector: Selector, limit: number): Promise<D[]> {

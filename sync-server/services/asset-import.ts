@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { ulid } from 'ulid';
-import { findHolder } from '@shared/domain/unique-fields';
+import { UNIQUE_FIELDS, uniqueKeyOf, type UniqueField } from '@shared/domain/unique-fields';
 import { type Asset, AssetSchema } from '@shared/schemas/asset';
 import { describeIssue } from '@shared/schemas/issue-words';
 import type { Site } from '@shared/schemas/site';
@@ -13,29 +13,59 @@ export type ImportPlan = { assets: Asset[]; problems: ImportProblem[] };
 
 const cellField = (row: number, column: string) => `rows[${row}].${column}`;
 
+/** Lines read at most: the rows one import takes, its header, and room for blank rows spreadsheets add. */
+const MAX_LINES = MAX_IMPORT_ROWS + 1 + 1000;
+/** A header wider than this is not an asset register (and would mean a problem per column). */
+const MAX_COLUMNS = 50;
+/** How much of a cell a problem repeats: enough to find it, never the whole of a huge one. */
+const ECHO_CHARS = 60;
+
+export const echo = (value: string) => (value.length > ECHO_CHARS ? `${value.slice(0, ECHO_CHARS)}…` : value);
+
 /**
  * The file's rows by column (papaparse: quoted commas, quotes and line breaks in cells). Column
- * names match whatever their case; an unknown or missing required column is a problem of the file,
- * and rows entirely blank are skipped (spreadsheets export them), keeping the others' numbers.
+ * names match whatever their case; the header's problems (an unknown, repeated or missing
+ * column) come alone, before any row's. Rows entirely blank are skipped (spreadsheets export
+ * them), keeping the others' numbers; a row with more cells than the header, or one the parser
+ * could not read (an unclosed quote), is a problem rather than a guess. Parsing stops past the
+ * most lines an import takes, so a huge file costs no more than a full one.
  */
 export function readImportFile(csv: string): { rows: ImportRow[]; problems: ImportProblem[] } {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false, preview: MAX_LINES + 1 });
+  if (parsed.data.length > MAX_LINES) return { rows: [], problems: [{ field: 'rows', message: `the file has more than ${MAX_IMPORT_ROWS} rows; at most ${MAX_IMPORT_ROWS} go in one import` }] };
   const [header = [], ...records] = parsed.data;
+  const { columns, problems } = readHeader(header);
+  if (problems.length > 0) return { rows: [], problems };
+  const unreadable = new Map(parsed.errors.filter((error) => error.type !== 'Delimiter' && error.row !== undefined).map((error) => [error.row as number, error.message]));
+  const rows: ImportRow[] = [];
+  records.forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.every((cell) => cell.trim() === '')) return;
+    const failure = unreadable.get(index + 1);
+    const extra = cells.slice(header.length).filter((cell) => cell.trim() !== '').length;
+    if (failure) problems.push({ field: `rows[${row}]`, message: `the row could not be read: ${failure}` });
+    else if (extra > 0) problems.push({ field: `rows[${row}]`, message: `the row has ${header.length + extra} cells but the header names ${header.length} columns; put a cell that contains a comma in double quotes` });
+    else rows.push({ row, cells: Object.fromEntries(columns.flatMap((column, at) => (column ? [[column, (cells[at] ?? '').trim()]] : []))) });
+  });
+  if (rows.length === 0 && problems.length === 0) problems.push({ field: 'rows', message: 'the file has no rows below its header' });
+  if (rows.length > MAX_IMPORT_ROWS) problems.push({ field: 'rows', message: `the file has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} go in one import` });
+  return { rows, problems };
+}
+
+function readHeader(header: readonly string[]): { columns: (Column | undefined)[]; problems: ImportProblem[] } {
+  if (header.length > MAX_COLUMNS) return { columns: [], problems: [{ field: 'columns', message: `the header has ${header.length} columns; the columns are ${ASSET_IMPORT_COLUMNS.join(', ')}` }] };
   const byName = new Map<string, Column>(ASSET_IMPORT_COLUMNS.map((column) => [column.toLowerCase(), column]));
   const columns = header.map((name) => byName.get(name.trim().toLowerCase()));
   const problems: ImportProblem[] = [];
   header.forEach((name, index) => {
-    if (!columns[index] && name.trim()) problems.push({ field: `columns.${name.trim()}`, message: `unknown column "${name.trim()}"; the columns are ${ASSET_IMPORT_COLUMNS.join(', ')}` });
+    const column = columns[index];
+    if (!column && name.trim()) problems.push({ field: `columns.${echo(name.trim())}`, message: `unknown column "${echo(name.trim())}"; the columns are ${ASSET_IMPORT_COLUMNS.join(', ')}` });
+    if (column && columns.indexOf(column) < index) problems.push({ field: `columns.${column}`, message: `the ${column} column appears twice` });
   });
   for (const required of REQUIRED_IMPORT_COLUMNS) {
     if (!columns.includes(required)) problems.push({ field: `columns.${required}`, message: `the file has no ${required} column` });
   }
-  const rows = records
-    .map((cells, index): ImportRow => ({ row: index + 2, cells: Object.fromEntries(columns.flatMap((column, at) => (column ? [[column, (cells[at] ?? '').trim()]] : []))) }))
-    .filter((row) => Object.values(row.cells).some((value) => value !== ''));
-  if (rows.length === 0 && problems.length === 0) problems.push({ field: 'rows', message: 'the file has no rows below its header' });
-  if (rows.length > MAX_IMPORT_ROWS) problems.push({ field: 'rows', message: `the file has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} go in one import` });
-  return { rows, problems };
+  return { columns, problems };
 }
 
 /**
@@ -46,6 +76,8 @@ export function planAssetImport(rows: readonly ImportRow[], sites: readonly Site
   const assets: Asset[] = [];
   const problems: ImportProblem[] = [];
   const rowOfTag = new Map<string, number>();
+  // By tag, as uniqueKeyOf compares them (trimmed): one lookup per row, not a scan of every holder.
+  const holders = new Map(storedWithTags.flatMap((asset) => (asset._deleted ? [] : [[uniqueKeyOf(UNIQUE_FIELDS.assets as UniqueField, asset) ?? '', asset] as const])));
   for (const row of rows) {
     const built = assetFromRow(row, sites, now);
     const rowProblems = built.ok ? [] : [...built.problems];
@@ -53,7 +85,7 @@ export function planAssetImport(rows: readonly ImportRow[], sites: readonly Site
     const tagField = cellField(row.row, 'tag');
     if (tag && !rowProblems.some((problem) => problem.field === tagField)) {
       const earlier = rowOfTag.get(tag);
-      const holder = findHolder('assets', { id: '', tag }, storedWithTags);
+      const holder = holders.get(tag.trim());
       if (earlier !== undefined) rowProblems.push({ field: tagField, message: `tag ${tag} is also on row ${earlier}` });
       else if (holder) rowProblems.push({ field: tagField, message: `tag ${tag} is already used by asset "${holder.name}" (${holder.id})` });
       else rowOfTag.set(tag, row.row);
@@ -69,7 +101,7 @@ function assetFromRow(row: ImportRow, sites: readonly Site[], now: string): { ok
   const problems: ImportProblem[] = [];
   const siteRef = cells.site ?? '';
   const site = sites.find((candidate) => candidate.code === siteRef) ?? sites.find((candidate) => candidate.id === siteRef);
-  if (!site) problems.push({ field: cellField(row.row, 'site'), message: siteRef ? `"${siteRef}" is no site's code` : 'the site is missing' });
+  if (!site) problems.push({ field: cellField(row.row, 'site'), message: siteRef ? `"${echo(siteRef)}" is no site's code` : 'the site is missing' });
   const criticality = numberCell(row, 'criticality', problems) ?? 3;
   const location = locationOf(row, problems);
   const parsed = AssetSchema.safeParse({
@@ -103,7 +135,7 @@ function numberCell(row: ImportRow, column: 'criticality' | 'lat' | 'lng', probl
   if (text === '') return undefined;
   const value = Number(text);
   if (Number.isFinite(value)) return value;
-  problems.push({ field: cellField(row.row, column), message: `"${text}" is not a number` });
+  problems.push({ field: cellField(row.row, column), message: `"${echo(text)}" is not a number` });
   return undefined;
 }
 
@@ -129,5 +161,5 @@ function columnOfPath(path: readonly PropertyKey[]): Column {
 }
 
 function messageOf(words: string, value: string | undefined): string {
-  return value ? `"${value}": ${words}` : words;
+  return value ? `"${echo(value)}": ${words}` : words;
 }

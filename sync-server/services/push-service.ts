@@ -67,7 +67,11 @@ export class PushService {
     await this.refreshChildren(collection, accepted);
     if (collection === 'workOrders') await refreshTicketReaders(this.deps, accepted.flatMap(({ write, doc }) => ticketsWhoseReadersMoved(write.before, doc)));
     await applySlaAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id);
-    await notifyAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id);
+    // The write is stored: a failed notice must not turn its answer into an error (the device would
+    // retry a write that already happened, and the retry no longer looks like a change to anyone).
+    await notifyAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id).catch((error: unknown) =>
+      this.deps.logger.error({ err: error, collection }, 'a push was stored, but the notices about it could not be written'),
+    );
     return this.currentMasters(principal, collection, lost);
   }
 

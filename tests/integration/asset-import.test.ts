@@ -98,6 +98,14 @@ describe('importing assets from a CSV file', () => {
     expect(noFile.body).toMatchObject({ error: 'validation_failed', field: 'csv' });
   });
 
+  it('lists at most 200 problems of a file wrong in every row, and says how many there are', async () => {
+    const rows = Array.from({ length: 300 }, (_, index) => `bad-${index},LON-CW,Fan,HVAC,,,,,,,`);
+    const response = await admin.post<Problems>(ASSET_IMPORT_PATH, { csv: [header, ...rows].join('\n') });
+    expect(response.status).toBe(400);
+    expect(response.body.problems).toHaveLength(200);
+    expect(response.body.message).toContain('(and 299 more; the first 200 are listed)');
+  });
+
   it('is refused to engineers and site managers', async () => {
     for (const username of ['eng1', 'site1']) {
       const api = await loginAs(server.url, username);

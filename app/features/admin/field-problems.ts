@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeIssue } from '../../components/field-problems';
+import { describeIssue } from '@shared/schemas/issue-words';
 import { LocalValidationError } from '../../db/writes';
 import { HttpError, OfflineError } from '../../sync/errors';
 import { errorOutside } from '../work-orders/useWorkOrderAction';

@@ -9,3 +9,9 @@ export function editedOver<F extends Record<string, unknown>>(current: F, opened
   const edited = (Object.keys(input) as (keyof F)[]).filter((key) => !isDeepEqual(input[key], opened[key]));
   return { ...current, ...Object.fromEntries(edited.map((key) => [key, input[key]])) };
 }
+
+/** The form as shown: what was typed in the touched inputs, the document as it is now in the rest. */
+export function typedOver<F extends Record<string, unknown>>(current: F, typed: Partial<F>, touched: ReadonlySet<keyof F>): F {
+  return { ...current, ...Object.fromEntries([...touched].map((key) => [key, typed[key]])) };
+}
+

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { map } from 'rxjs';
+import { WRITE_RULES } from '@shared/domain/permissions';
 import type { Site } from '@shared/schemas/site';
 import { ASSET_IMPORT_COLUMNS, ASSET_IMPORT_PATH, MAX_IMPORT_ROWS, type AssetImportResult, type ImportProblem } from '@shared/sync/asset-import-protocol';
 import { useBusy } from '../../components/useBusy';
@@ -28,7 +29,7 @@ export function ImportAssetsPage() {
   const [file, setFile] = useState<{ name: string; csv: string }>();
   const [outcome, setOutcome] = useState<Outcome>();
   const { busy, guard } = useBusy();
-  if (user.role !== 'dispatcher' && user.role !== 'admin') return <Navigate to="/" replace />;
+  if (!WRITE_RULES[user.role].assets.create) return <Navigate to="/" replace />;
 
   const send = (csv: string, dryRun: boolean) =>
     guard(async () => {
@@ -41,12 +42,20 @@ export function ImportAssetsPage() {
     });
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
+    const input = event.target;
+    const chosen = input.files?.[0];
     setOutcome(undefined);
     if (!chosen) return setFile(undefined);
-    const csv = await chosen.text();
-    setFile({ name: chosen.name, csv });
-    await send(csv, true);
+    try {
+      const csv = await chosen.text();
+      setFile({ name: chosen.name, csv });
+      await send(csv, true);
+    } catch (error) {
+      setOutcome({ kind: 'refused', problems: importFailure(error) });
+    } finally {
+      // The same file, fixed and saved, chosen again must be read again (no change event otherwise).
+      input.value = '';
+    }
   };
 
   const siteName = (id: string) => sites.find((site) => site.id === id)?.code ?? id;

@@ -1,7 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { map, scan, type Observable } from 'rxjs';
 import type { WorkOrder } from '@shared/schemas/work-order';
-import { toDomain, useDocument, useIsPending, useLiveQuery } from '../../db/hooks';
+import { toDomain, useDocument, useLiveQuery } from '../../db/hooks';
+import { outboxId } from '../../db/outbox';
 import { useDocumentsByIds } from '../../db/useDocumentsByIds';
 import type { AppDatabase } from '../../db/database';
 import { useSession } from '../../session/SessionContext';
@@ -50,11 +51,12 @@ export function WorkOrderPage() {
  * without a word reads as lost work.
  */
 function MissingWorkOrder({ id, wasHere }: { id: string; wasHere: boolean }) {
-  const pending = useIsPending('workOrders', id);
+  // Unknown until the outbox answers: a reassurance shown before that could be false.
+  const pending = useLiveQuery((db) => db.outbox.findOne(outboxId('workOrders', id)).$.pipe(map(Boolean)), [id], undefined as boolean | undefined);
   return (
     <div className="page-message" role="alert" data-testid="wo-missing">
       <p>{wasHere ? 'This work order is no longer assigned to you.' : 'This work order is not on this device. It may not be assigned to you, or it has not synced yet.'}</p>
-      {wasHere && (
+      {wasHere && pending !== undefined && (
         <p data-testid="wo-handed-in">
           {pending ? 'Your changes to it are still on their way to the server; this device keeps them until they arrive.' : 'Everything you recorded on it has reached the server.'}
         </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryInputOf, checkCategory, EMPTY_CATEGORY_INPUT } from '@app/features/admin/category-form';
-import { describeIssue } from '@app/components/field-problems';
+import { describeIssue } from '@shared/schemas/issue-words';
 import { CategorySchema } from '@shared/schemas/misc';
 import { buildCategory } from '../../helpers/factories';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeIssue } from '@app/components/field-problems';
+import { describeIssue } from '@shared/schemas/issue-words';
 import { AssetSchema } from '@shared/schemas/asset';
 import { buildAsset } from '../../helpers/factories';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedOver } from '@app/features/admin/form-edits';
+import { editedOver, typedOver } from '@app/features/admin/form-edits';
 
 describe('an admin form saved over a document another admin changed meanwhile', () => {
   it('applies only the inputs this admin changed, keeping the other admin’s edit', () => {
@@ -16,3 +16,13 @@ describe('an admin form saved over a document another admin changed meanwhile', 
     expect(editedOver({ skills: ['plumbing'] }, opened, { skills: ['hvac'] })).toEqual({ skills: ['hvac'] });
   });
 });
+
+describe('a card form over a live document', () => {
+  it('shows what was typed in touched inputs, even a value equal to an earlier one, and the document in the rest', () => {
+    const current = { name: 'Plumbing', description: 'Pipes' };
+    expect(typedOver(current, {}, new Set())).toEqual(current);
+    // The refused name typed again after the rollback: typed, so shown (a value comparison would snap back).
+    expect(typedOver(current, { name: 'Water & drainage' }, new Set(['name'] as const))).toEqual({ name: 'Water & drainage', description: 'Pipes' });
+  });
+});
+

@@ -14,6 +14,26 @@ describe('reading an asset import file', () => {
     ]);
   });
 
+  it('refuses a row it would have to guess at: more cells than the header, or an unclosed quote; and a repeated column', () => {
+    const shifted = readImportFile('tag,site,name,category\nIMP-1,LON,Chiller, north roof,HVAC\nIMP-2,LON,Fan,HVAC,,');
+    expect(shifted.problems).toEqual([{ field: 'rows[2]', message: expect.stringContaining('5 cells but the header names 4 columns') }]);
+    // Trailing empty cells (spreadsheets add them) are no problem.
+    expect(shifted.rows.map((row) => row.cells.tag)).toEqual(['IMP-2']);
+    const unclosed = readImportFile('tag,site,name,category\nIMP-1,LON,"Chiller,HVAC\nIMP-2,LON,Fan,HVAC');
+    expect(unclosed.problems).toEqual([expect.objectContaining({ field: 'rows[2]', message: expect.stringContaining('could not be read') })]);
+    expect(readImportFile('tag,site,name,Name,category\nIMP-1,LON,A,B,HVAC').problems).toEqual([{ field: 'columns.name', message: 'the name column appears twice' }]);
+  });
+
+  it('costs no more for a huge or very wide file than for a full one, and repeats no more of a cell than needed', () => {
+    // "More than": parsing stopped past the lines one import takes, rather than reading all million.
+    const long = readImportFile(`tag,site,name,category\n${'x\n'.repeat(1_000_000)}`);
+    expect(long.problems).toEqual([{ field: 'rows', message: expect.stringContaining(`more than ${MAX_IMPORT_ROWS} rows`) }]);
+    const wide = readImportFile(`${Array.from({ length: 100_000 }, (_, index) => `c${index}`).join(',')}\n1`);
+    expect(wide.problems).toEqual([{ field: 'columns', message: expect.stringContaining('100000 columns') }]);
+    const plan = planAssetImport(readImportFile(`tag,site,name,category\nA-001,${'S'.repeat(10_000)},Fan,HVAC`).rows, [], [], '2026-12-05T09:00:00.000Z');
+    expect(plan.problems[0]?.message.length).toBeLessThan(100);
+  });
+
   it('refuses a file with more rows than one import takes', () => {
     const body = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, index) => `T-${index},LON,Fan,HVAC`).join('\n');
     expect(readImportFile(`tag,site,name,category\n${body}`).problems).toEqual([{ field: 'rows', message: expect.stringContaining(`at most ${MAX_IMPORT_ROWS}`) }]);
