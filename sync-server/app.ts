@@ -6,6 +6,7 @@ import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { RULES_ADMIN_PATH } from '@shared/sync/rules-admin-protocol';
 import { USERS_ADMIN_PATH } from '@shared/sync/user-admin-protocol';
 import { ASSET_IMPORT_PATH } from '@shared/sync/asset-import-protocol';
 import type { AppDeps } from './app-deps';
@@ -17,6 +18,7 @@ import { createMapRouter, tileOrigins } from './map/router';
 import { errorHandler, notFoundHandler } from './middlewares/error-handler';
 import { requireProtocolVersion } from './middlewares/protocol-version';
 import { createSyncRouter } from './replication/router';
+import { createRulesAdminRouter } from './rules/router';
 import { createSlaPolicyRouter } from './sla/admin-router';
 import { createUserAdminRouter } from './auth/user-admin-router';
 
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/admin/sla-policies', createSlaPolicyRouter(deps));
   app.use(ASSET_IMPORT_PATH, createAssetImportRouter(deps));
   app.use(USERS_ADMIN_PATH, createUserAdminRouter(deps));
+  app.use(RULES_ADMIN_PATH, createRulesAdminRouter(deps));
   app.use('/api', notFoundHandler);
   serveAppShell(app, path.resolve(deps.config.APP_DIST));
   app.use(errorHandler(deps.logger));

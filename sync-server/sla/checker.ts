@@ -1,11 +1,13 @@
 import { isDeepEqual } from '@shared/domain/doc-rules';
+import { buildRecipientDirectory, escalationRecipients, type RecipientDirectory } from '@shared/domain/rules/escalation-recipients';
 import { type BusinessCalendar, calendarOf } from '@shared/domain/sla/calendar';
 import { computeTicketSla, markThresholdCrossed } from '@shared/domain/sla/ticket-sla';
 import { allThresholds, liveThresholds, type SlaTargets, type Threshold } from '@shared/domain/sla/thresholds';
 import { type SlaPolicy, SlaPolicySchema } from '@shared/schemas/misc';
 import { type Site, SiteSchema } from '@shared/schemas/site';
 import type { Ticket, TicketSla } from '@shared/schemas/ticket';
-import { type User, UserSchema } from '@shared/schemas/user';
+import type { EscalationRules } from '@shared/schemas/rules';
+import { UserSchema } from '@shared/schemas/user';
 import type { ServiceDeps } from '../app-deps';
 import { parseStoredDoc } from '../replication/visibility';
 import type { BulkWrite, RawStored } from '../store/store';
@@ -14,7 +16,7 @@ import { activityAcl } from '../services/audit';
 import { claimId, claimThresholds } from './claims';
 import { dueBy, findDueTickets, indexDueTickets } from './due-tickets';
 import { buildNotification, buildSlaActivity } from './notices';
-import { recipientsFor } from './recipients';
+import { readRuleSet } from '../rules/rule-set-store';
 import { FALLBACK_TIME_ZONE, targetsOf } from './ticket-fields';
 
 export type CheckerOptions = {
@@ -25,7 +27,8 @@ export type CheckerOptions = {
 };
 export type CheckerRun = { tickets: number; crossed: number; notifications: number };
 
-type RunContext = { now: Date; users: User[]; policies: Map<string, SlaPolicy>; sites: Map<string, Site> };
+/** What a run reads once, whatever the number of tickets: the rules in force and the people they can reach among them. */
+type RunContext = { now: Date; escalation: EscalationRules; recipients: RecipientDirectory; policies: Map<string, SlaPolicy>; sites: Map<string, Site> };
 /** One due ticket: what is due on it and its SLA once those thresholds are marked crossed. */
 type Plan = { stored: RawStored; ticket: Ticket; pending: Threshold[]; sla: TicketSla };
 
@@ -90,17 +93,24 @@ export class SlaChecker {
   private async loadContext(due: RawStored[], now: Date): Promise<RunContext> {
     const { store, logger } = this.deps;
     const idsOf = (field: string) => [...new Set(due.map((stored) => stored.fields[field]).filter((id): id is string => typeof id === 'string'))];
-    // Independent reads: one round trip's wait instead of three.
-    const [storedPolicies, storedSites, storedUsers] = await Promise.all([
+    // Independent reads: one round trip's wait instead of four.
+    const [storedPolicies, storedSites, storedUsers, rules] = await Promise.all([
       store.getMany('slaPolicies', idsOf('slaPolicyId')),
       store.getMany('sites', idsOf('siteId')),
       store.find('users', { type: 'user' }, 100_000),
+      readRuleSet(store, logger),
     ]);
     const policies = parseAll(storedPolicies.values(), SlaPolicySchema);
     const sites = parseAll(storedSites.values(), SiteSchema);
     const users = parseAll(storedUsers, UserSchema);
     if (users.length === 0) logger.warn('SLA checker: no users to notify');
-    return { now, users, policies: new Map(policies.map((p) => [p.id, p])), sites: new Map(sites.map((s) => [s.id, s])) };
+    return {
+      now,
+      escalation: rules.ruleSet.escalation,
+      recipients: buildRecipientDirectory(users),
+      policies: new Map(policies.map((p) => [p.id, p])),
+      sites: new Map(sites.map((s) => [s.id, s])),
+    };
   }
 
   /** What is due on one ticket, or undefined when there is nothing to write. */
@@ -124,7 +134,10 @@ export class SlaChecker {
   /** Claims, then notifications and activities for every pending threshold. Returns notifications created. */
   private async notify(plans: Plan[], context: RunContext): Promise<number> {
     const { store } = this.deps;
-    const requests = plans.flatMap(({ ticket, pending }) => pending.map((threshold) => ({ ticketId: ticket.id, threshold, recipients: recipientsFor(threshold, ticket, context.users) })));
+    // Only a threshold claimed now takes the current rules' recipients; one claimed before keeps those
+    // its claim recorded, so a rule change never re-tells or re-chooses a threshold already acted on.
+    const recipientsOf = (ticket: Ticket, threshold: Threshold) => escalationRecipients(context.escalation, threshold.kind, ticket, context.recipients);
+    const requests = plans.flatMap(({ ticket, pending }) => pending.map((threshold) => ({ ticketId: ticket.id, threshold, recipients: recipientsOf(ticket, threshold) })));
     const claims = await claimThresholds(store, requests, context.now);
     for (const claim of claims.values()) if (claim.created) this.options.afterClaim?.();
     const notifications: BulkWrite[] = [];

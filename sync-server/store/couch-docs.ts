@@ -45,7 +45,7 @@ export function fromCouchDoc(couchDoc: CouchDoc): { fields: Record<string, unkno
 }
 
 /** CouchDB database names must be lowercase. */
-export function databaseName(prefix: string, collection: CollectionName | 'auth' | 'counters' | 'audits' | 'slaClaims'): string {
+export function databaseName(prefix: string, collection: CollectionName | 'auth' | 'counters' | 'audits' | 'slaClaims' | 'settings'): string {
   return prefix + collection.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 

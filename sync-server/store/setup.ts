@@ -20,8 +20,11 @@ const INDEXES: Partial<Record<CollectionName | 'auth', { name: string; fields: s
   auth: [{ name: 'by-family', fields: ['kind', 'familyId'] }],
 };
 
-/** `audits`: asset audit records (sync-server/audits), private to the server like `auth` and `counters`. */
-export const ALL_DATABASES = [...COLLECTION_NAMES, 'auth', 'counters', 'audits', 'slaClaims'] as const;
+/**
+ * `audits`: asset audit records (sync-server/audits), private to the server like `auth` and `counters`;
+ * `settings`: the admins' escalation and assignment rules (sync-server/rules).
+ */
+export const ALL_DATABASES = [...COLLECTION_NAMES, 'auth', 'counters', 'audits', 'slaClaims', 'settings'] as const;
 
 /** Create every database and index; safe to run on every start and from several processes at once. */
 export async function ensureDatabases(couch: ServerScope, prefix: string): Promise<void> {

@@ -13,7 +13,7 @@ export type Selector = MangoSelector;
 export type ChangesPage = { rows: ChangeRow[]; lastSeq: string; scanned: number };
 /** Server-private documents (credentials, refresh tokens, counters): never replicated to clients. */
 export type PrivateDoc = Record<string, unknown> & { _id: string; _rev?: string };
-export type PrivateDb = 'auth' | 'counters' | 'audits' | 'slaClaims';
+export type PrivateDb = 'auth' | 'counters' | 'audits' | 'slaClaims' | 'settings';
 /** `useIndex` names a design document from setup.ts (https://docs.couchdb.org/en/stable/api/database/find.html). */
 export type FindOptions = { sort?: { [field: string]: 'asc' | 'desc' }[]; useIndex?: string };
 /** `origin`: only a push, or a write that keeps what clients see, passes one (see PushOrigin). */

@@ -3,6 +3,7 @@ import type { Role } from '@shared/schemas/common';
 import type { Asset } from '@shared/schemas/asset';
 import type { Attachment } from '@shared/schemas/attachment';
 import type { Activity, Category, Comment, Notification, SlaPolicy } from '@shared/schemas/misc';
+import type { AssignmentRule } from '@shared/schemas/rules';
 import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import type { User } from '@shared/schemas/user';
@@ -212,4 +213,10 @@ export function buildAttachment(overrides: Partial<Attachment> = {}): Attachment
     createdBy: 'user-eng1',
     ...overrides,
   };
+}
+
+/** An enabled assignment rule that matches every ticket; state the action (and what it matches). */
+export function buildAssignmentRule(overrides: Partial<AssignmentRule> & Pick<AssignmentRule, 'action'>): AssignmentRule {
+  const id = overrides.id ?? nextId('rule');
+  return { id, name: `Rule ${id}`, enabled: true, match: { categories: [], siteIds: [], priorities: [] }, ...overrides };
 }

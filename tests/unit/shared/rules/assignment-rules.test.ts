@@ -5,7 +5,7 @@ import { explainStatusRefusal } from '@shared/domain/status-rules';
 import { explainTransitionRefusal, TICKET_MACHINE } from '@shared/domain/state-machine';
 import { AssignmentRulesSchema, type AssignmentRule } from '@shared/schemas/rules';
 import type { User } from '@shared/schemas/user';
-import { buildCategory, buildSite, buildTicket, buildUser } from '../../../helpers/factories';
+import { buildAssignmentRule, buildCategory, buildSite, buildTicket, buildUser } from '../../../helpers/factories';
 
 const erin = buildUser({ id: 'u-erin', fullName: 'Erin', skills: ['hvac'], siteIds: ['site-a'] });
 const omar = buildUser({ id: 'u-omar', fullName: 'Omar', skills: ['plumbing'], siteIds: ['site-a'] });
@@ -15,11 +15,7 @@ const engineers = new Map<string, User>([erin, omar, gone, desk].map((user) => [
 const siteA = buildSite({ id: 'site-a' });
 const hvacTicket = buildTicket({ category: 'HVAC', siteId: 'site-a', priority: 'high' });
 
-let sequence = 0;
-function rule(overrides: Partial<AssignmentRule> & Pick<AssignmentRule, 'action'>): AssignmentRule {
-  sequence += 1;
-  return { id: `rule-${sequence}`, name: `Rule ${sequence}`, enabled: true, match: { categories: [], siteIds: [], priorities: [] }, ...overrides };
-}
+const rule = buildAssignmentRule;
 const toErin = (overrides: Partial<AssignmentRule> = {}) => rule({ action: { kind: 'engineer', engineerId: 'u-erin' }, ...overrides });
 const toOmar = (overrides: Partial<AssignmentRule> = {}) => rule({ action: { kind: 'engineer', engineerId: 'u-omar' }, ...overrides });
 const rank = (users: readonly User[] = [...engineers.values()]) => () =>
