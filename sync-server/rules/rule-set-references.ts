@@ -1,14 +1,11 @@
 import { ESCALATION_KINDS, type RuleSet } from '@shared/schemas/rules';
 import { PRIORITIES } from '@shared/schemas/common';
-import type { CollectionName } from '@shared/schemas/collections';
 import type { Category } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
 import type { User } from '@shared/schemas/user';
 import type { ServiceDeps } from '../app-deps';
 import { badRequest } from '../errors';
-import type { Logger } from '../logger';
-import { parseStoredDoc } from '../replication/visibility';
-import type { RawStored } from '../store/store';
+import { liveDocs } from '../services/live-docs';
 
 type Reference = { field: string; problem: (found: Found) => string | undefined };
 type Found = { users: Map<string, User>; siteIds: Set<string>; categories: string[] };
@@ -68,8 +65,4 @@ async function loadFound(deps: ServiceDeps, ruleSet: RuleSet): Promise<Found> {
     siteIds: new Set(liveDocs<Site>('sites', [...sites.values()], deps.logger).map((site) => site.id)),
     categories: liveDocs<Category>('categories', categories, deps.logger).map((category) => category.name),
   };
-}
-
-export function liveDocs<D extends { _deleted: boolean }>(collection: CollectionName, stored: Iterable<RawStored>, logger: Logger): D[] {
-  return [...stored].flatMap((entry) => (parseStoredDoc(collection, entry.fields, logger) as D | undefined) ?? []).filter((doc) => !doc._deleted);
 }

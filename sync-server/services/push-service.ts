@@ -3,10 +3,13 @@ import { readScopeFor, userKey } from '@shared/domain/scope';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
+import type { AssignmentChoice } from '@shared/domain/rules/assignment-rules';
 import type { AppDeps } from '../app-deps';
 import { badRequest } from '../errors';
 import { documentFor } from '../replication/visibility';
 import { notifyAfterWrite } from '../notify/notify-after-write';
+import { asPushed, buildRuleAssignmentActivity } from '../rules/assignment-activity';
+import { assignByRule, awaitsAssignment, planAutoAssignments } from '../rules/auto-assign';
 import { applySlaAfterWrite } from '../sla/after-write';
 import { ticketSlaFields } from '../sla/ticket-fields';
 import type { AccessMeta } from '../store/couch-docs';
@@ -22,6 +25,8 @@ import { checkUniqueFields } from './unique-fields';
 import { decideRow, rowId, type RawRow, type RowDecision } from './write-plan';
 
 type PlannedWrite = Extract<RowDecision, { kind: 'write' }>;
+/** A planned row with its server-owned fields set; `assignment`: the rule that assigned a new ticket. */
+type Prepared = { doc: AnyDoc; acl: AccessMeta; write: PlannedWrite; assignment?: AssignmentChoice };
 
 /**
  * Applies a push (RxDB replication contract): returns the current master of every row whose
@@ -55,15 +60,14 @@ export class PushService {
 
   /** Writes the planned rows; a row that loses an MVCC race comes back as a conflict. */
   private async commit(principal: Principal, collection: CollectionName, writes: PlannedWrite[], references: ReferenceSet, now: string, policies: SlaPolicy[]) {
-    const prepared = await Promise.all(writes.map((write) => this.withServerFields(principal, collection, write, references, now, policies)));
+    // New tickets nobody is assigned to get their engineer from the admins' rules, in this same write.
+    const assignments = await planAutoAssignments(this.deps, writes.flatMap((write) => (awaitsAssignment(write.before, write.candidate) ? [write.candidate] : [])));
+    const prepared = await Promise.all(writes.map((write) => this.withServerFields(principal, collection, write, references, now, policies, assignments.get(write.candidate.id))));
     const bulk: BulkWrite[] = prepared.map(({ doc, acl, write }) => ({ doc, acl, rev: write.beforeStored?.rev, origin: write.origin }));
     const results = await this.deps.store.bulkPut(collection, bulk);
     const lost = prepared.filter((_, index) => !results[index]?.ok).map(({ doc }) => doc.id);
     const accepted = prepared.filter((_, index) => results[index]?.ok);
-    await this.deps.store.bulkPut(
-      'activities',
-      accepted.map(({ doc, acl, write }) => ({ doc: buildActivity(collection, write.before, doc, principal.id, now), acl: activityAcl(acl) })),
-    );
+    await this.deps.store.bulkPut('activities', accepted.flatMap((entry) => activitiesOf(collection, entry, principal.id, now)));
     await this.refreshChildren(collection, accepted);
     if (collection === 'workOrders') await refreshTicketReaders(this.deps, accepted.flatMap(({ write, doc }) => ticketsWhoseReadersMoved(write.before, doc)));
     await applySlaAfterWrite(this.deps, collection, accepted.map(({ write }) => write.before), accepted.map(({ doc }) => doc), principal.id);
@@ -75,7 +79,7 @@ export class PushService {
     return this.currentMasters(principal, collection, lost);
   }
 
-  private async withServerFields(principal: Principal, collection: CollectionName, write: PlannedWrite, references: ReferenceSet, now: string, policies: SlaPolicy[]) {
+  private async withServerFields(principal: Principal, collection: CollectionName, write: PlannedWrite, references: ReferenceSet, now: string, policies: SlaPolicy[], assignment?: AssignmentChoice): Promise<Prepared> {
     let doc = write.candidate;
     if (doc.type === 'ticket') {
       const number = write.before?.type === 'ticket' ? write.before.number : await this.numbers.nextNumber('TCK');
@@ -83,15 +87,16 @@ export class PushService {
       const policy = policies.find((candidate) => candidate.id === policyId);
       const previous = write.before?.type === 'ticket' ? write.before : undefined;
       const site = references.parsed<Site>('sites', doc.siteId, this.deps.logger);
-      const slaFields = policy ? ticketSlaFields(doc, previous, policy, site, new Date(now), this.deps.logger) : { sla: doc.sla };
-      doc = { ...doc, number, ...slaFields };
+      const ticket = assignment ? assignByRule(doc, assignment) : doc;
+      const slaFields = policy ? ticketSlaFields(ticket, previous, policy, site, new Date(now), this.deps.logger) : { sla: doc.sla };
+      doc = { ...ticket, number, ...slaFields };
     } else if (doc.type === 'workOrder') {
       const number = write.before?.type === 'workOrder' ? write.before.number : await this.numbers.nextNumber('WO');
       doc = { ...doc, number };
     }
     const computed = computeAcl(collection, doc, write.beforeStored?.acl, write.inheritAcl, write.extraReaders);
     const acl = write.handedIn ? withFormerReader(computed, principal) : computed;
-    return { doc, acl, write };
+    return { doc, acl, write, ...(assignment ? { assignment } : {}) };
   }
 
   /** An owner whose readers changed (reassigned work order or ticket) takes its children along. */
@@ -105,6 +110,20 @@ export class PushService {
     const masters = await this.deps.store.getMany(collection, ids);
     return [...masters.values()].flatMap((stored) => documentFor(collection, scope, stored, this.deps.logger) ?? []);
   }
+}
+
+/**
+ * The audit entries of one accepted row: the author's change, and for a ticket a rule assigned, the
+ * rule's own entry — so the author is not recorded as assigning it, and the rule is named.
+ */
+function activitiesOf(collection: CollectionName, { doc, acl, write, assignment }: Prepared, actorId: string, now: string): BulkWrite[] {
+  const readers = activityAcl(acl);
+  if (!assignment || doc.type !== 'ticket' || write.candidate.type !== 'ticket') return [{ doc: buildActivity(collection, write.before, doc, actorId, now), acl: readers }];
+  const pushed = asPushed(doc, write.candidate);
+  return [
+    { doc: buildActivity(collection, write.before, pushed, actorId, now), acl: readers },
+    { doc: buildRuleAssignmentActivity(pushed, doc, assignment, now), acl: readers },
+  ];
 }
 
 /** The tickets a work order's change may give or take readers: its ticket now and before, when its engineer or ticket changed. */
