@@ -83,6 +83,7 @@ export function decideRow(context: PlanContext, row: RawRow, index: number): Row
     if (visibility === 'removed' && !handsInWork(context, row, master)) return removalOf(master);
     // Nothing (more) to hand in: the device is told to drop the job.
     if (isSameClientContent(collection, master, row.newDocumentState)) return visibility === 'removed' ? removalOf(master) : { kind: 'ack' };
+    if (replaysCreationOfAssigned(collection, master, row)) return { kind: 'ack' };
     // A deleted document stays deleted: a push that would bring it back (a device that edited it
     // just as the deletion arrived) gets the deletion back as a conflict, to merge and record.
     if (master._deleted && row.newDocumentState._deleted !== true) return { kind: 'conflict', master };
@@ -166,6 +167,18 @@ function handsInWork(context: PlanContext, row: RawRow, master: AnyDoc): boolean
   // Its first push starts from a version that was the engineer's; its merged push from the job as it is now.
   const assumed = row.assumedMasterState;
   return assumed?.assigneeId === context.principal.id || master.updatedAt === assumed?.updatedAt;
+}
+
+/**
+ * A ticket's creation sent again (its answer was lost, so RxDB resends it with no assumed state)
+ * after it was assigned — by the assignment rules on arrival, or by the desk since: it differs from
+ * the master only by that assignment, so it carries nothing new. Acknowledged; as a conflict, the
+ * device would merge against no base and keep a record of fields its user never edited.
+ */
+function replaysCreationOfAssigned(collection: CollectionName, master: AnyDoc, row: RawRow): boolean {
+  const incoming = row.newDocumentState;
+  if (collection !== 'tickets' || master.type !== 'ticket' || row.assumedMasterState || incoming.status !== 'new' || incoming.assigneeId !== undefined) return false;
+  return isSameClientContent(collection, { ...master, status: 'new', assigneeId: undefined }, incoming);
 }
 
 /** What a device that may no longer see a document is told: drop it. */

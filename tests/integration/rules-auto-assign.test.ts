@@ -91,6 +91,20 @@ describe('assignment rules on new tickets', () => {
     expect((await pullAll(erin, 'tickets', 1000)).documents.map((doc) => doc.id)).toContain(report.id);
   });
 
+  it('a replayed creation (its answer was lost) meets the assigned ticket as acknowledged, not as a conflict', async () => {
+    const created = buildTicket({ id: 'tck-rules-replay', number: 'TCK-000000', category: 'HVAC', siteId: 'site-lon', reportedBy: 'user-dispatch1', slaPolicyId: 'sla-high', priority: 'high' });
+    const row = { assumedMasterState: null, newDocumentState: created };
+    expect((await pushRows(dispatcher, 'tickets', [row], 'desk-device-1')).body).toEqual([]);
+    expect(await stored(created.id)).toMatchObject({ status: 'assigned', assigneeId: 'user-eng1' });
+    // RxDB sends the same row again: the device holds nothing the server lacks, so no conflict to merge.
+    expect((await pushRows(dispatcher, 'tickets', [row], 'desk-device-1')).body).toEqual([]);
+    expect((await pushRows(dispatcher, 'tickets', [row])).body).toEqual([]);
+    expect(await stored(created.id)).toMatchObject({ status: 'assigned', assigneeId: 'user-eng1' });
+    // A creation that differs in anything else is the ordinary conflict.
+    const other = await pushRows(dispatcher, 'tickets', [{ assumedMasterState: null, newDocumentState: { ...created, title: 'Another title' } }]);
+    expect(other.body).toMatchObject([{ id: created.id, status: 'assigned' }]);
+  });
+
   it('no matching rule, or an existing ticket: nothing changes', async () => {
     const caughtByEverything = await pushNewTicket({ category: 'Lifts', siteId: 'site-ber' });
     expect(caughtByEverything.assigneeId).toBe('user-eng4');
