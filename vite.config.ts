@@ -14,9 +14,10 @@ const { version } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname,
 
 /**
  * Chunks kept out of the service worker's precache (see docs/decisions.md, "Precache"): the
- * dispatcher's and admin's desk screens, and RxDB's schema validator (development and tests only).
+ * dispatcher's and admin's desk screens (the Rules screen needs the server anyway), and RxDB's
+ * schema validator (development and tests only).
  */
-const DESK_ONLY_CHUNKS = ['**/{MapPage,SchedulePage,ReportsPage,LabelsPage,SlaPoliciesPage}-*.{js,css}', '**/validate-ajv-*.js'];
+const DESK_ONLY_CHUNKS = ['**/{MapPage,SchedulePage,ReportsPage,LabelsPage,SlaPoliciesPage,RulesPage}-*.{js,css}', '**/validate-ajv-*.js'];
 
 /** The PWA is built from app/ into app/dist, which the sync server serves on its own port. */
 export default defineConfig({

@@ -32,6 +32,7 @@ const FEATURE_ROUTES: RouteObject[] = [
   { path: 'admin/sla-policies', lazy: () => import('./features/admin/SlaPoliciesPage').then((module) => ({ Component: module.SlaPoliciesPage })) },
   { path: 'admin/sites', lazy: () => import('./features/admin/SitesPage').then((module) => ({ Component: module.SitesPage })) },
   { path: 'admin/categories', lazy: () => import('./features/admin/CategoriesPage').then((module) => ({ Component: module.CategoriesPage })) },
+  { path: 'admin/rules', lazy: () => import('./features/admin/RulesPage').then((module) => ({ Component: module.RulesPage })) },
   { path: 'settings', lazy: () => import('./features/settings/SettingsPage').then((module) => ({ Component: module.SettingsPage })) },
   { path: '*', Component: NotFoundPage },
 ];

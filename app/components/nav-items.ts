@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/sites', label: 'Sites', roles: ['admin'] },
   { to: '/admin/categories', label: 'Categories', roles: ['admin'] },
   { to: '/admin/sla-policies', label: 'SLA', roles: ['admin'] },
+  { to: '/admin/rules', label: 'Rules', roles: ['admin'] },
   { to: '/notifications', label: 'Alerts', roles: 'all', Badge: UnreadNotificationsCount },
   { to: '/settings', label: 'Settings', roles: 'all' },
 ];

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { AssignmentChoice } from '@shared/domain/rules/assignment-rules';
+import { ASSIGNMENT_RULE_CHANGE, type AssignmentChoice } from '@shared/domain/rules/assignment-rules';
 import { RULES_ACTOR_ID } from '@shared/domain/system-actors';
 import type { Activity } from '@shared/schemas/misc';
 import type { Ticket } from '@shared/schemas/ticket';
 import { buildActivity } from '../services/audit';
-
-/** The change that names the rule in an auto-assignment's activity (the ticket page words it). */
-export const ASSIGNMENT_RULE_FIELD = 'assignmentRule';
 
 /** The ticket as its author pushed it, with the server's numbering and SLA: what the "created" entry records. */
 export function asPushed(assigned: Ticket, pushed: Ticket): Ticket {
@@ -27,6 +24,6 @@ export function buildRuleAssignmentActivity(pushed: Ticket, assigned: Ticket, ch
   return {
     ...activity,
     id: `act-rule-${createHash('sha256').update(assigned.id).digest('hex').slice(0, 40)}`,
-    changes: [...activity.changes, { field: ASSIGNMENT_RULE_FIELD, after: choice.rule.name }, ...score],
+    changes: [...activity.changes, { field: ASSIGNMENT_RULE_CHANGE, after: choice.rule.name }, ...score],
   };
 }

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_RULE_CHANGE } from '@shared/domain/rules/assignment-rules';
 import type { Activity, Comment } from '@shared/schemas/misc';
 import type { TicketStatus } from '@shared/schemas/ticket';
 import { changedFieldWords } from '../../components/field-words';
@@ -57,6 +58,9 @@ function describeActivity(activity: Activity): string {
     case 'created':
       return 'created the ticket';
     case 'updated': {
+      // Assigned by the admins' assignment rules on arrival (sync-server/rules/auto-assign.ts): the rule is named.
+      const rule = activity.changes.find((change) => change.field === ASSIGNMENT_RULE_CHANGE);
+      if (rule) return `assigned it by the rule “${String(rule.after)}”`;
       const status = activity.changes.find((change) => change.field === 'status');
       if (status) return `changed the status from ${statusWord(status.before)} to ${statusWord(status.after)}`;
       return fields.length > 0 ? `changed ${fields.join(', ')}` : 'updated the ticket';

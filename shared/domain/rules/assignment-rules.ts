@@ -11,6 +11,9 @@ export type AssignableEngineers = ReadonlyMap<string, Pick<User, 'role' | 'activ
 
 export type AssignmentChoice = { rule: AssignmentRule; engineerId: string; score?: number };
 
+/** The change naming the rule in the audit entry of a rule's assignment (the ticket page words it). */
+export const ASSIGNMENT_RULE_CHANGE = 'assignmentRule';
+
 /** Categories compare as the ranking's skills do, ignoring case; an empty list accepts any value. */
 export function ruleMatches(rule: AssignmentRule, ticket: RuleSubject): boolean {
   const { categories, siteIds, priorities } = rule.match;
