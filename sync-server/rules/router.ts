@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { isDeepEqual } from '@shared/domain/doc-rules';
-import type { RuleSet } from '@shared/schemas/rules';
 import { RuleSetUpdateSchema, type RuleSetResponse, type RuleSetUpdate } from '@shared/sync/rules-admin-protocol';
 import type { AppDeps } from '../app-deps';
 import { forbidden } from '../errors';
@@ -45,6 +44,5 @@ export function createRulesAdminRouter(deps: AppDeps) {
 }
 
 function toResponse({ ruleSet, revision, updatedAt, updatedBy }: StoredRuleSet): RuleSetResponse {
-  const body: RuleSet & Pick<RuleSetResponse, 'revision'> = { ...ruleSet, revision };
-  return { ...body, ...(updatedAt ? { updatedAt } : {}), ...(updatedBy ? { updatedBy } : {}) };
+  return { ...ruleSet, revision, ...(updatedAt ? { updatedAt } : {}), ...(updatedBy ? { updatedBy } : {}) };
 }

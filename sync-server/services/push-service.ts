@@ -1,9 +1,9 @@
 import type { Principal } from '@shared/domain/principal';
+import type { AssignmentChoice } from '@shared/domain/rules/assignment-rules';
 import { readScopeFor, userKey } from '@shared/domain/scope';
 import type { AnyDoc, CollectionName } from '@shared/schemas/collections';
 import type { SlaPolicy } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
-import type { AssignmentChoice } from '@shared/domain/rules/assignment-rules';
 import type { AppDeps } from '../app-deps';
 import { badRequest } from '../errors';
 import { documentFor } from '../replication/visibility';

@@ -10,13 +10,13 @@ import type { EscalationRules } from '@shared/schemas/rules';
 import { UserSchema } from '@shared/schemas/user';
 import type { ServiceDeps } from '../app-deps';
 import { parseStoredDoc } from '../replication/visibility';
+import { readRuleSet } from '../rules/rule-set-store';
 import type { BulkWrite, RawStored } from '../store/store';
 import { computeAcl } from '../services/acl';
 import { activityAcl } from '../services/audit';
 import { claimId, claimThresholds } from './claims';
 import { dueBy, findDueTickets, indexDueTickets } from './due-tickets';
 import { buildNotification, buildSlaActivity } from './notices';
-import { readRuleSet } from '../rules/rule-set-store';
 import { FALLBACK_TIME_ZONE, targetsOf } from './ticket-fields';
 
 export type CheckerOptions = {

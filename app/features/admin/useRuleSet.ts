@@ -53,8 +53,9 @@ export function useRuleSet(online: boolean) {
       setSavedAt(undefined);
       const found = checkRuleSet(draft);
       setProblems(found);
-      if (Object.keys(found).length > 0) return setAttempts((count) => count + 1);
       try {
+        // Every problem the form can find is shown at once, before anything is sent.
+        if (Object.keys(found).length > 0) return;
         const body = JSON.stringify({ ...draft, revision: loading.saved.revision });
         const saved = RuleSetResponseSchema.parse(await api.request<unknown>(RULES_ADMIN_PATH, { method: 'PUT', body }));
         setLoading({ phase: 'ready', saved });
