@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type { ThresholdKind } from '@shared/domain/sla/thresholds';
 import { RuleSetSchema, type AssignmentRule, type RecipientGroup, type RuleSet } from '@shared/schemas/rules';
-import { describeIssue } from '../../components/field-problems';
+import { describeIssue } from '@shared/schemas/issue-words';
 import { HttpError, OfflineError } from '../../sync/errors';
 
 /**
