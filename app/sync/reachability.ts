@@ -1,4 +1,4 @@
-import { BehaviorSubject, filter, firstValueFrom, race, type Observable } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, race, timer, type Observable } from 'rxjs';
 import { OfflineError, RequestLostError } from './errors';
 
 /** First probe after the server stopped answering: a blip (a restart, a tunnel) is over by then. */
@@ -14,6 +14,9 @@ const SHORT_OUTAGE_PROBE_MS = 4_000;
 const MAX_PROBE_MS = 15_000;
 /** The longest gap while the browser knows it has no network: its 'online' event will say when. */
 const BROWSER_OFFLINE_PROBE_MS = 30_000;
+/** Sends of one request lost while the server answers, before its caller hears of it; the gaps between them start at this. */
+const LOST_TRIES = 3;
+const LOST_RETRY_MS = 1_000;
 /** Reachable for this long, a new failure starts a new outage; sooner, the last one goes on (its gaps kept). */
 const STABLE_MS = 30_000;
 
@@ -107,11 +110,15 @@ export class Reachability {
 
   /**
    * Sends `request` once the server is reachable. When it finds no network or no server (and a
-   * probe agrees), it closes the gate, waits for it to open and sends again, instead of failing;
-   * a request lost while the probe gets an answer fails with a RequestLostError, and any other
-   * failure is the caller's too. Once `stop.isStopped()`, it fails with the last offline failure.
+   * probe agrees), it closes the gate, waits for it to open and sends again, instead of failing.
+   * A request lost while the probe gets an answer is sent again here, after 1 and then 2 s, with
+   * the gate left open for the rest: its caller's work stays in flight meanwhile (a push whose
+   * answer was lost must not look failed to RxDB while the stamped version streams in). Lost a
+   * third time, it fails with a RequestLostError for the caller's own backoff. Any other failure
+   * is the caller's. Once `stop.isStopped()`, it fails with the last offline failure.
    */
   async send<T>(request: () => Promise<T>, stop: { stopped$: Observable<unknown>; isStopped: () => boolean }): Promise<T> {
+    let lost = 0;
     for (;;) {
       if (!this.reachable) await this.whenReachable(stop.stopped$);
       if (stop.isStopped()) throw new OfflineError();
@@ -121,7 +128,9 @@ export class Reachability {
         return result;
       } catch (error) {
         if (!(error instanceof OfflineError) || stop.isStopped()) throw error;
-        if (!(await this.confirmOutage())) throw new RequestLostError(error);
+        if (await this.confirmOutage()) continue;
+        if (++lost >= LOST_TRIES) throw new RequestLostError(error);
+        await firstValueFrom(race(timer(LOST_RETRY_MS * 2 ** (lost - 1)), stop.stopped$), { defaultValue: undefined });
       }
     }
   }

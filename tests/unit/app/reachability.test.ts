@@ -126,30 +126,47 @@ describe('Reachability', () => {
     expect(environment.listening()).toBe(0);
   });
 
-  it('one request lost while the server still answers fails on its own, and the gate stays open for the rest', async () => {
+  it('one request lost while the server still answers is sent again twice, then fails on its own; the gate stays open for the rest', async () => {
     const { server, probe } = fakeServer();
     server.up = true;
     const gate = new Reachability(probe, fakeEnvironment());
     gate.start();
     // A proxy resets a large upload: no answer to that request, though the server is there.
     const cut = new OfflineError(new TypeError('Failed to fetch'));
-    const upload = gate.send(() => Promise.reject(cut), running);
-    await expect(upload).rejects.toBeInstanceOf(RequestLostError);
-    await expect(upload).rejects.toMatchObject({ cause: cut });
-    expect(gate.reachable).toBe(true);
-    expect(server.probes).toHaveLength(1);
+    const sends: number[] = [];
+    const upload = gate.send(() => {
+      sends.push(Date.now());
+      return Promise.reject(cut);
+    }, running);
+    const failed = upload.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(0);
+    // Meanwhile the gate is open: another request goes at once.
     await expect(gate.send(async () => 'page', running)).resolves.toBe('page');
+    expect(gate.reachable).toBe(true);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(sends).toEqual([0, 1_000, 3_000]);
+    expect(await failed).toBeInstanceOf(RequestLostError);
+    expect(await failed).toMatchObject({ cause: cut });
+    expect(server.probes).toHaveLength(3);
+
+    // Lost once, then answered: the caller never hears of the loss.
+    let first = true;
+    const flaky = gate.send(() => (first ? ((first = false), Promise.reject(new OfflineError())) : Promise.resolve('stored')), running);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(flaky).resolves.toBe('stored');
 
     // Several lost at once share one probe; when it gets no answer either, that is an outage.
     server.up = false;
+    const probesBefore = server.probes.length;
     const lost = [1, 2, 3].map(() => gate.send(() => Promise.reject(new OfflineError()), running).catch((error: unknown) => error));
     await vi.advanceTimersByTimeAsync(0);
-    expect(server.probes).toHaveLength(2);
+    expect(server.probes).toHaveLength(probesBefore + 1);
     expect(gate.reachable).toBe(false);
     server.up = true;
     await vi.advanceTimersByTimeAsync(1_000);
     expect(gate.reachable).toBe(true);
     // They wait for the gate and are sent again (and lost again, now while the server answers).
+    await vi.advanceTimersByTimeAsync(3_000);
     for (const request of lost) expect(await request).toBeInstanceOf(RequestLostError);
     gate.stop();
   });
