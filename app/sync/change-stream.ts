@@ -30,11 +30,17 @@ export class ChangeStream {
   private running = false;
   private wake?: () => void;
   private readonly stopped$ = new Subject<void>();
+  private opened = 0;
 
   constructor(
     private readonly api: Pick<ApiClient, 'authorizedFetch' | 'probe'>,
     readonly reachability = new Reachability(() => api.probe()),
   ) {}
+
+  /** How many connections have been asked for so far: a connection's events start after what was written before it was asked for. */
+  get openings(): number {
+    return this.opened;
+  }
 
   streamFor(collection: CollectionName): Observable<StreamItem> {
     let subject = this.subjects.get(collection);
@@ -72,6 +78,7 @@ export class ChangeStream {
       if (!this.reachability.reachable) await this.reachability.whenReachable(this.stopped$);
       if (!this.running) return;
       this.abort = new AbortController();
+      this.opened += 1;
       try {
         const response = await this.api.authorizedFetch('/api/sync/stream', { signal: this.abort.signal, headers: { accept: 'text/event-stream' } });
         this.reachability.reportReachable();

@@ -5,7 +5,7 @@ import { DEVICE_HEADER, MAX_PUSH_ROWS } from '@shared/sync/protocol';
 import type { AppDatabase } from '../db/database';
 import { withoutDerivedFields } from '../db/derived-fields';
 import { storedAsServerState } from '../db/edit-base';
-import { concatMap, filter, firstValueFrom } from 'rxjs';
+import { concatMap, filter, firstValueFrom, merge } from 'rxjs';
 import { outboxId } from '../db/outbox';
 import { acknowledgePushed, clearServerHeld } from '../db/writes';
 import type { ApiClient } from './api-client';
@@ -14,12 +14,13 @@ import { loadInitially, type LoadCheckpoints } from './initial-load';
 import { LoadOrder, workOrdersFirst } from './load-order';
 import { sweepOutboxWhenIdle } from './outbox-sweep';
 import type { FirstPages } from './first-pages';
-import { withPullAhead, type AskedPage } from './pull-ahead';
+import { withPullAhead, type AskedPage, type PulledPage } from './pull-ahead';
 import { pullBatchSize, pullFromServer, type ClientCheckpoint } from './pull-request';
 import { pushBodies } from './push-body';
 import { isRefusal, pushIsolatingRefusals } from './push-refusals';
 import { awaitReferencedPushes } from './push-order';
 import { PushGate } from './push-gate';
+import { AcknowledgedPushes } from './acknowledged-pushes';
 
 export type { ClientCheckpoint } from './pull-request';
 export type CollectionReplication = RxReplicationState<AnyDoc, ClientCheckpoint>;
@@ -56,7 +57,16 @@ export function startReplications(
 type StartOptions = { startAfter: Promise<void>; order: LoadOrder; firstPage?: AskedPage<ClientCheckpoint> };
 
 function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: ChangeStream, userId: string, collection: CollectionName, start: StartOptions) {
-  const pullPage = withPullAhead<ClientCheckpoint>((checkpoint, limit) => pullFromServer(api, collection, checkpoint?.value, limit), (checkpoint) => checkpoint?.value ?? '', start.firstPage);
+  const acknowledged = new AcknowledgedPushes(collection, () => stream.openings);
+  // When each page was asked for, as the acknowledged pushes stood (pages fetched ahead included).
+  const askedAt = new WeakMap<PulledPage<ClientCheckpoint>, number>();
+  const fetchPage = async (checkpoint: ClientCheckpoint | undefined, limit: number) => {
+    const position = acknowledged.position;
+    const page = await pullFromServer(api, collection, checkpoint?.value, limit);
+    askedAt.set(page, position);
+    return page;
+  };
+  const pullPage = withPullAhead<ClientCheckpoint>(fetchPage, (checkpoint) => checkpoint?.value ?? '', start.firstPage);
   const gate = new PushGate();
   // Per user: another user's checkpoint on this device must never be reused.
   const replicationIdentifier = `fs-sync-v1-${userId}-${collection}`;
@@ -78,19 +88,31 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
       // Pulled documents (pages and stream events alike) settle their outbox entries a page at a time.
       stream$: stream.streamFor(collection).pipe(
         concatMap(async (item) => {
-          if (item === 'RESYNC') return item;
+          if (item === 'RESYNC') {
+            acknowledged.reconnected();
+            return item;
+          }
           await gate.passage(item.documents.map((doc) => doc.id));
+          // RxDB stores a stream event once its upstream is idle, over whatever it pushed meanwhile:
+          // the event is judged against the pushes acknowledged by then (app/sync/acknowledged-pushes.ts).
+          await upstreamIdle(replication);
+          const documents = acknowledged.streamed(item.documents);
           // The stream must never error (RxDB would stop listening); an entry left over here is
           // settled by the next pull of the same document, so a failure only delays the marker.
-          await clearServerHeld(db, collection, item.documents).catch((error: unknown) => console.warn('could not settle outbox entries from the stream', error));
-          return item;
+          await clearServerHeld(db, collection, documents).catch((error: unknown) => console.warn('could not settle outbox entries from the stream', error));
+          return documents.length === item.documents.length ? item : { ...item, documents };
         }),
       ),
       handler: async (checkpoint, batchSize) => {
-        const page = await whenSendable(replication, stream, api, () => pullPage(checkpoint, batchSize));
-        await gate.passage(page.documents.map((doc) => doc.id));
-        await clearServerHeld(db, collection, page.documents);
-        return page;
+        for (;;) {
+          const page = await whenSendable(replication, stream, api, () => pullPage(checkpoint, batchSize));
+          await gate.passage(page.documents.map((doc) => doc.id));
+          // Read before a push of one of its documents was acknowledged, the page may hold an older
+          // state than that push: it is read again (app/sync/acknowledged-pushes.ts).
+          if (acknowledged.predates(page.documents, askedAt.get(page) ?? 0)) continue;
+          await clearServerHeld(db, collection, page.documents);
+          return page;
+        }
       },
     },
     push: PULL_ONLY.includes(collection)
@@ -110,8 +132,9 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
               const device = await db.storageToken;
               const send = (rows: RxReplicationWriteToMasterRow<AnyDoc>[]) => whenSendable(replication, stream, api, () => pushRows(api, collection, rows, device));
               const conflicts = changed.length > 0 ? await send(changed).catch((error: unknown) => (isRefusal(error) ? pushIsolatingRefusals(db, collection, changed, send) : Promise.reject(error))) : [];
-              await acknowledgePushed(db, collection, changed.map((row) => row.newDocumentState), conflicts);
               const conflicted = new Set(conflicts.map((doc) => doc.id));
+              acknowledged.acknowledged(changed.filter((row) => !conflicted.has(row.newDocumentState.id)));
+              await acknowledgePushed(db, collection, changed.map((row) => row.newDocumentState), conflicts);
               settle(pushRecorded(replication, ids.filter((id) => !conflicted.has(id))));
               return conflicts;
             } catch (error) {
@@ -219,6 +242,16 @@ async function pushRows(api: ApiClient, collection: CollectionName, rows: RxRepl
   const sent = rows.map((row) => ({ ...row, newDocumentState: withoutDerivedFields(row.newDocumentState), assumedMasterState: withoutDerivedFields(row.assumedMasterState) }));
   const answers = await Promise.all(pushBodies(sent).map((body) => api.request<AnyDoc[]>(`/api/sync/${collection}/push`, { method: 'POST', body, headers: { [DEVICE_HEADER]: device } })));
   return answers.flat();
+}
+
+/**
+ * Resolves once RxDB's upstream is idle (its pushes recorded), as RxDB itself waits before it
+ * stores a stream event; at once on a stopped replication.
+ */
+async function upstreamIdle(replication: CollectionReplication): Promise<void> {
+  const busy = replication.internalReplicationState?.events.active.up;
+  if (!busy || !busy.getValue()) return;
+  await firstValueFrom(merge(busy.pipe(filter((active) => !active)), replication.canceled$.pipe(filter(Boolean))), { defaultValue: false });
 }
 
 /** Longest wait for RxDB to record a push (it records nothing when the replication stops meanwhile). */
