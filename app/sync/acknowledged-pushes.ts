@@ -9,7 +9,7 @@ const MAX_PASSED = 8;
 
 type PushedRow = { newDocumentState: AnyDoc; assumedMasterState?: AnyDoc | null };
 /** A push acknowledged whose own version has not come back on the stream yet. */
-type Echo = { pushed: AnyDoc; passed: AnyDoc[]; opening: number };
+type Echo = { pushed: AnyDoc; base?: AnyDoc; passed: AnyDoc[]; opening: number };
 
 /**
  * This device's acknowledged pushes, so that the server's older versions of the same documents,
@@ -56,8 +56,10 @@ export class AcknowledgedPushes {
       const id = newDocumentState.id;
       remember(this.lastAck, id, at);
       const before = this.echoes.get(id);
-      const passed = [assumedMasterState, before?.pushed, ...(before?.passed ?? [])].filter((doc): doc is AnyDoc => Boolean(doc)).slice(0, MAX_PASSED);
-      remember(this.echoes, id, { pushed: withoutDerivedFields(newDocumentState), passed: passed.map(withoutDerivedFields), opening });
+      // Earlier pushes of this device's own still waiting for their echo: known by content (the server stamps its own time).
+      const passed = [before?.pushed, ...(before?.passed ?? [])].filter((doc): doc is AnyDoc => Boolean(doc)).slice(0, MAX_PASSED);
+      const base = before?.base ?? (assumedMasterState ? withoutDerivedFields(assumedMasterState) : undefined);
+      remember(this.echoes, id, { pushed: withoutDerivedFields(newDocumentState), ...(base ? { base } : {}), passed: passed.map(withoutDerivedFields), opening });
     }
   }
 
@@ -72,7 +74,7 @@ export class AcknowledgedPushes {
     return documents.filter((doc) => {
       const echo = this.echoes.get(doc.id);
       if (!echo) return true;
-      if (echo.passed.some((state) => isSameClientContent(this.collection, state, doc)) && !isSameClientContent(this.collection, echo.pushed, doc)) return false;
+      if (isPassed(this.collection, echo, doc) && !isSameClientContent(this.collection, echo.pushed, doc)) return false;
       this.echoes.delete(doc.id);
       return true;
     });
@@ -86,6 +88,17 @@ export class AcknowledgedPushes {
     const current = this.streamOpenings();
     for (const [id, echo] of this.echoes) if (echo.opening < current) this.echoes.delete(id);
   }
+}
+
+/**
+ * A state the device had moved past: the base its push started from, known by its server time as
+ * well (another user setting the same values again, "back to scheduled", writes a new version that
+ * must not be taken for the old one, should the store's feed skip the echo before it), or an earlier
+ * push of its own, by content.
+ */
+function isPassed(collection: CollectionName, echo: Echo, doc: AnyDoc): boolean {
+  if (echo.base && echo.base.updatedAt === doc.updatedAt && isSameClientContent(collection, echo.base, doc)) return true;
+  return echo.passed.some((state) => isSameClientContent(collection, state, doc));
 }
 
 /** Set `key` as the most recent entry, dropping the oldest past MAX_DOCS (a Map iterates in insertion order). */

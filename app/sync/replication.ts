@@ -104,12 +104,13 @@ function startCollectionReplication(db: AppDatabase, api: ApiClient, stream: Cha
         }),
       ),
       handler: async (checkpoint, batchSize) => {
-        for (;;) {
+        for (let reads = 1; ; reads++) {
           const page = await whenSendable(replication, stream, api, () => pullPage(checkpoint, batchSize));
           await gate.passage(page.documents.map((doc) => doc.id));
           // Read before a push of one of its documents was acknowledged, the page may hold an older
-          // state than that push: it is read again (app/sync/acknowledged-pushes.ts).
-          if (acknowledged.predates(page.documents, askedAt.get(page) ?? 0)) continue;
+          // state than that push: it is read again (app/sync/acknowledged-pushes.ts), a few times at
+          // most, so a device pushing the same documents without pause still gets its page.
+          if (reads < MAX_PAGE_READS && acknowledged.predates(page.documents, askedAt.get(page) ?? 0)) continue;
           await clearServerHeld(db, collection, page.documents);
           return page;
         }
@@ -253,6 +254,9 @@ async function upstreamIdle(replication: CollectionReplication): Promise<void> {
   if (!busy || !busy.getValue()) return;
   await firstValueFrom(merge(busy.pipe(filter((active) => !active)), replication.canceled$.pipe(filter(Boolean))), { defaultValue: false });
 }
+
+/** Reads of one pull page at most, when pushes of its documents keep being acknowledged meanwhile. */
+const MAX_PAGE_READS = 4;
 
 /** Longest wait for RxDB to record a push (it records nothing when the replication stops meanwhile). */
 const RECORD_TIMEOUT_MS = 5_000;

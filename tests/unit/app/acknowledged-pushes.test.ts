@@ -16,6 +16,14 @@ function pushes(openings = 1) {
   return { acked, open: () => (opened += 1) };
 }
 
+/** What a fresh record of the same two pushes lets through of one streamed state. */
+function pushesAfter(doc: AnyDoc): AnyDoc[] {
+  const { acked } = pushes();
+  acked.acknowledged([{ assumedMasterState: base, newDocumentState: enRoute }]);
+  acked.acknowledged([{ assumedMasterState: enRoute, newDocumentState: onSite }]);
+  return acked.streamed([doc]);
+}
+
 describe('AcknowledgedPushes', () => {
   it('leaves out of the stream the states a waiting push moved past, until its own version comes back', () => {
     const { acked } = pushes();
@@ -24,7 +32,11 @@ describe('AcknowledgedPushes', () => {
     // The server's stamped versions: another updatedAt, the same content.
     const other = buildWorkOrder({ id: 'wo-2' });
     expect(statuses(acked.streamed([{ ...enRoute, updatedAt: '2026-03-02T09:01:00.500Z' }, other]))).toEqual(['scheduled']);
-    expect(statuses(acked.streamed([{ ...base, updatedAt: '2026-03-02T08:00:00.000Z' }]))).toEqual([]);
+    // The version the first push started from, as the device had pulled it: left out.
+    expect(statuses(acked.streamed([base]))).toEqual([]);
+    // The same values written again by someone (a new version, should the store's feed skip the echo before it): taken.
+    const setBack = { ...base, updatedAt: '2026-03-02T09:01:30.000Z' };
+    expect(statuses(pushesAfter(setBack))).toEqual(['scheduled']);
     expect(statuses(acked.streamed([{ ...onSite, updatedAt: '2026-03-02T09:02:00.500Z' }]))).toEqual(['on_site']);
     // After the echo, anything goes: a later change (even back to an earlier status) is someone's newer write.
     expect(statuses(acked.streamed([{ ...enRoute, updatedAt: '2026-03-02T09:05:00.000Z' }]))).toEqual(['en_route']);
