@@ -1,7 +1,7 @@
-import { ulid } from 'ulid';
 import { isDeepEqual } from '@shared/domain/doc-rules';
 import type { Activity } from '@shared/schemas/misc';
 import { ESCALATION_KINDS, type RuleSet } from '@shared/schemas/rules';
+import { activityRecord } from '../services/audit';
 import type { AccessMeta } from '../store/couch-docs';
 
 /** The audit trail's name for the rules: one settings document, not a synced one. */
@@ -24,12 +24,7 @@ export function buildRuleSetActivity(before: RuleSet, after: RuleSet, firstSave:
     { field: 'assignment', before: before.assignment, after: after.assignment },
   ].filter((change) => !isDeepEqual(change.before, change.after));
   if (changes.length === 0) return undefined;
-  return {
-    id: ulid(),
-    type: 'activity',
-    createdAt: at,
-    updatedAt: at,
-    _deleted: false,
+  return activityRecord({
     subjectType: RULE_SET_SUBJECT.type,
     subjectId: RULE_SET_SUBJECT.id,
     // The first save replaces the built-in defaults: the rules document is created.
@@ -37,5 +32,5 @@ export function buildRuleSetActivity(before: RuleSet, after: RuleSet, firstSave:
     actorId,
     at,
     changes,
-  };
+  });
 }

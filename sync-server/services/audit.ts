@@ -27,12 +27,7 @@ export function buildActivity(
   const fields = changedFields(before, after).filter((field) => !NOT_AUDITED.has(field) && !skipped?.has(field));
   const beforeRecord: Record<string, unknown> = before ?? {};
   const afterRecord: Record<string, unknown> = after;
-  return {
-    id: ulid(),
-    type: 'activity',
-    createdAt: at,
-    updatedAt: at,
-    _deleted: false,
+  return activityRecord({
     subjectType: DOC_TYPE_BY_COLLECTION[collection],
     subjectId: after.id,
     action,
@@ -40,7 +35,12 @@ export function buildActivity(
     at,
     changes: fields.map((field) => ({ field, before: beforeRecord[field], after: afterRecord[field] })),
     ...siteAndTicketOf(after),
-  };
+  });
+}
+
+/** An audit record with a new id, stored at the time it records (every server-written activity has this envelope). */
+export function activityRecord(fields: Omit<Activity, 'id' | 'type' | 'createdAt' | 'updatedAt' | '_deleted'>): Activity {
+  return { id: ulid(), type: 'activity', createdAt: fields.at, updatedAt: fields.at, _deleted: false, ...fields };
 }
 
 export function activityAcl(subjectAcl: AccessMeta): AccessMeta {
