@@ -120,4 +120,12 @@ export class WorkOrderPage {
   async isMarkedUnsynced(): Promise<boolean> {
     return this.page.getByTestId('unsynced-marker').first().isVisible();
   }
+
+  /**
+   * Resolves once the page marks the job "not yet on the server" (the marker follows the outbox's
+   * own query, which can answer a moment after the job's status renders on a page just opened).
+   */
+  async waitForUnsyncedMarker(timeout = 10_000): Promise<void> {
+    await this.page.getByTestId('unsynced-marker').first().waitFor({ timeout });
+  }
 }
