@@ -31,6 +31,6 @@ export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 export const AssetImportResultSchema = z.object({
   dryRun: z.boolean(),
   /** Assets the file creates (created already unless dryRun). */
-  created: z.array(z.object({ id: z.string(), tag: z.string(), name: z.string(), siteId: z.string() })),
+  created: z.array(z.object({ id: z.string(), tag: z.string(), name: z.string(), siteId: z.string(), category: z.string(), status: z.string() })),
 });
 export type AssetImportResult = z.infer<typeof AssetImportResultSchema>;

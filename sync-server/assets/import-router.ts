@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { WRITE_RULES } from '@shared/domain/permissions';
 import type { Asset } from '@shared/schemas/asset';
+import type { Category } from '@shared/schemas/misc';
 import type { Site } from '@shared/schemas/site';
 import { AssetImportRequestSchema, type AssetImportResult } from '@shared/sync/asset-import-protocol';
 import type { z } from 'zod';
@@ -32,11 +33,15 @@ export function createAssetImportRouter(deps: AppDeps) {
     if (file.problems.length > 0) throw rejected(file.problems);
     const now = deps.clock.now().toISOString();
     const tags = [...new Set(file.rows.flatMap((row) => row.cells.tag ?? []))];
-    const [sites, holders] = await Promise.all([liveDocs<Site>(deps, 'sites', { type: 'site' }, 10_000), liveDocs<Asset>(deps, 'assets', { tag: { $in: tags } }, tags.length + 100)]);
-    const plan = planAssetImport(file.rows, sites, holders, now);
+    const [sites, categories, holders] = await Promise.all([
+      liveDocs<Site>(deps, 'sites', { type: 'site' }, 10_000),
+      liveDocs<Category>(deps, 'categories', { type: 'category' }, 10_000),
+      liveDocs<Asset>(deps, 'assets', { tag: { $in: tags } }, tags.length + 100),
+    ]);
+    const plan = planAssetImport(file.rows, { sites, categories: categories.map((category) => category.name) }, holders, now);
     if (plan.problems.length > 0) throw rejected(plan.problems);
     if (!dryRun) await store(deps, principalOf(res).id, plan.assets, now);
-    const result: AssetImportResult = { dryRun, created: plan.assets.map(({ id, tag, name, siteId }) => ({ id, tag, name, siteId })) };
+    const result: AssetImportResult = { dryRun, created: plan.assets.map(({ id, tag, name, siteId, category, status }) => ({ id, tag, name, siteId, category, status })) };
     res.status(dryRun ? 200 : 201).json(result);
   });
 
@@ -52,7 +57,7 @@ function rejected(problems: InvalidInputError['problems']): InvalidInputError {
   return new InvalidInputError(`Nothing was imported: ${first?.field}: ${first?.message}${more}`, problems.slice(0, MAX_PROBLEMS_SENT));
 }
 
-async function liveDocs<D extends { _deleted: boolean }>(deps: AppDeps, collection: 'sites' | 'assets', selector: Selector, limit: number): Promise<D[]> {
+async function liveDocs<D extends { _deleted: boolean }>(deps: AppDeps, collection: 'sites' | 'assets' | 'categories', selector: Selector, limit: number): Promise<D[]> {
   const stored = await deps.store.find(collection, selector, limit);
   return stored.flatMap((entry) => (parseStoredDoc(collection, entry.fields, deps.logger) as D | undefined) ?? []).filter((doc) => !doc._deleted);
 }

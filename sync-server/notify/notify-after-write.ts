@@ -5,9 +5,9 @@ import type { User } from '@shared/schemas/user';
 import type { ServiceDeps } from '../app-deps';
 import { parseStoredDoc } from '../replication/visibility';
 import { computeAcl } from '../services/acl';
-import { commentNotices, type NoticeContext, referencedIds, workOrderNotices } from './people-notices';
+import { commentNotices, type NoticeContext, referencedIds, ticketNotices, workOrderNotices } from './people-notices';
 
-const NOTIFYING: readonly CollectionName[] = ['workOrders', 'comments'];
+const NOTIFYING: readonly CollectionName[] = ['workOrders', 'comments', 'tickets'];
 
 /**
  * After accepted writes: the notices people get about others' changes to their work (see
@@ -22,6 +22,7 @@ export async function notifyAfterWrite(deps: ServiceDeps, collection: Collection
   const notices = concerned.flatMap(({ before: previous, doc }) => {
     if (doc.type === 'workOrder') return workOrderNotices(previous?.type === 'workOrder' ? previous : undefined, doc, context);
     if (doc.type === 'comment') return commentNotices(doc, context);
+    if (doc.type === 'ticket') return ticketNotices(previous?.type === 'ticket' ? previous : undefined, doc, context);
     return [];
   });
   // Conflicts are notices stored already (deterministic ids); any other failure propagates.
@@ -34,6 +35,7 @@ export async function notifyAfterWrite(deps: ServiceDeps, collection: Collection
 function concernsSomeone(previous: AnyDoc | undefined, doc: AnyDoc): boolean {
   if (doc._deleted) return false;
   if (doc.type === 'workOrder') return previous?.type !== 'workOrder' || previous.assigneeId !== doc.assigneeId;
+  if (doc.type === 'ticket') return previous === undefined && doc.assigneeId !== undefined;
   return doc.type === 'comment' && previous === undefined;
 }
 

@@ -21,7 +21,7 @@ function noticeIdOf(...parts: string[]): string {
   return `ntf-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 40)}`;
 }
 
-function notice(fields: Pick<Notification, 'id' | 'userId' | 'kind' | 'title' | 'body' | 'subjectType' | 'subjectId'>, at: string): Notification {
+function notice(fields: Pick<Notification, 'id' | 'userId' | 'kind' | 'title' | 'body'> & Partial<Pick<Notification, 'subjectType' | 'subjectId'>>, at: string): Notification {
   return { ...fields, type: 'notification', title: fields.title.slice(0, 200), body: fields.body.slice(0, 2000), createdAt: at, updatedAt: at, _deleted: false };
 }
 
@@ -44,6 +44,7 @@ export function workOrderNotices(before: WorkOrder | undefined, after: WorkOrder
   const given = recipients([after.assigneeId], context).map((userId) =>
     notice({ id: noticeIdOf('assigned', after.id, after.updatedAt, userId), userId, kind: 'assigned', title: `${after.number}: assigned to you`, body: `${about} · ${where}`, ...subject }, context.at),
   );
+  // No link: the job is no longer on their device, and its page could only say so.
   const taken = recipients([before?.assigneeId], context).map((userId) =>
     notice(
       {
@@ -52,12 +53,24 @@ export function workOrderNotices(before: WorkOrder | undefined, after: WorkOrder
         kind: 'info',
         title: `${after.number}: reassigned to ${newName}`,
         body: `${about} · ${where}. It leaves your device; anything you recorded on it offline is handed in when you sync.`,
-        ...subject,
       },
       context.at,
     ),
   );
   return [...given, ...taken];
+}
+
+/**
+ * A new ticket that arrives with an engineer (the admins' assignment rules, or a desk that filed it
+ * assigned) tells them: it may have no work order yet, so nothing else would. A later change of a
+ * ticket's engineer comes with its work order's, which tells them already.
+ */
+export function ticketNotices(before: Ticket | undefined, after: Ticket, context: NoticeContext): Notification[] {
+  if (before || after._deleted || !after.assigneeId) return [];
+  const where = context.siteNames.get(after.siteId) ?? after.siteId;
+  return recipients([after.assigneeId], context).map((userId) =>
+    notice({ id: noticeIdOf('ticket-assigned', after.id, userId), userId, kind: 'assigned', title: `${after.number}: assigned to you`, body: `${after.title} · ${where}`, subjectType: 'ticket', subjectId: after.id }, context.at),
+  );
 }
 
 /** A comment tells the ticket's reporter and its engineer (not its author): the conversation comes to them. */
@@ -88,6 +101,9 @@ export function referencedIds(before: readonly (AnyDoc | undefined)[], after: re
     } else if (doc.type === 'comment') {
       users.add(doc.authorId);
       tickets.add(doc.ticketId);
+    } else if (doc.type === 'ticket') {
+      if (doc.assigneeId) users.add(doc.assigneeId);
+      sites.add(doc.siteId);
     }
   });
   return { users: [...users], tickets: [...tickets], sites: [...sites] };

@@ -72,14 +72,17 @@ function readHeader(header: readonly string[]): { columns: (Column | undefined)[
  * The assets a file's rows describe, each checked with the shared asset schema, or every problem
  * found: a cell's own, a site no code or id names, a tag used twice in the file or by a stored asset.
  */
-export function planAssetImport(rows: readonly ImportRow[], sites: readonly Site[], storedWithTags: readonly Asset[], now: string): ImportPlan {
+/** What an import's rows are checked against besides the schema: the sites (by code or id) and the categories' names. */
+export type ImportReference = { sites: readonly Site[]; categories: readonly string[] };
+
+export function planAssetImport(rows: readonly ImportRow[], reference: ImportReference, storedWithTags: readonly Asset[], now: string): ImportPlan {
   const assets: Asset[] = [];
   const problems: ImportProblem[] = [];
   const rowOfTag = new Map<string, number>();
   // By tag, as uniqueKeyOf compares them (trimmed): one lookup per row, not a scan of every holder.
   const holders = new Map(storedWithTags.flatMap((asset) => (asset._deleted ? [] : [[uniqueKeyOf(UNIQUE_FIELDS.assets as UniqueField, asset) ?? '', asset] as const])));
   for (const row of rows) {
-    const built = assetFromRow(row, sites, now);
+    const built = assetFromRow(row, reference, now);
     const rowProblems = built.ok ? [] : [...built.problems];
     const tag = row.cells.tag ?? '';
     const tagField = cellField(row.row, 'tag');
@@ -96,12 +99,13 @@ export function planAssetImport(rows: readonly ImportRow[], sites: readonly Site
   return { assets, problems };
 }
 
-function assetFromRow(row: ImportRow, sites: readonly Site[], now: string): { ok: true; asset: Asset } | { ok: false; problems: ImportProblem[] } {
+function assetFromRow(row: ImportRow, { sites, categories }: ImportReference, now: string): { ok: true; asset: Asset } | { ok: false; problems: ImportProblem[] } {
   const { cells } = row;
   const problems: ImportProblem[] = [];
   const siteRef = cells.site ?? '';
   const site = sites.find((candidate) => candidate.code === siteRef) ?? sites.find((candidate) => candidate.id === siteRef);
   if (!site) problems.push({ field: cellField(row.row, 'site'), message: siteRef ? `"${echo(siteRef)}" is no site's code` : 'the site is missing' });
+  const category = categoryOf(row, categories, problems);
   const criticality = numberCell(row, 'criticality', problems) ?? 3;
   const location = locationOf(row, problems);
   const parsed = AssetSchema.safeParse({
@@ -110,7 +114,7 @@ function assetFromRow(row: ImportRow, sites: readonly Site[], now: string): { ok
     tag: cells.tag ?? '',
     siteId: site?.id ?? 'unknown',
     name: cells.name ?? '',
-    category: cells.category ?? '',
+    category,
     manufacturer: cells.manufacturer ?? '',
     model: cells.model ?? '',
     serialNumber: cells.serialNumber ?? '',
@@ -128,6 +132,19 @@ function assetFromRow(row: ImportRow, sites: readonly Site[], now: string): { ok
     }
   }
   return parsed.success && problems.length === 0 ? { ok: true, asset: parsed.data } : { ok: false, problems };
+}
+
+/**
+ * The category by its name in any case, written as the category list writes it. A name no category
+ * has is refused: it is what a shifted row (a name with an unquoted comma) usually produces, and
+ * the register's categories are what the desk files faults and assignment rules under.
+ */
+function categoryOf(row: ImportRow, categories: readonly string[], problems: ImportProblem[]): string {
+  const text = row.cells.category ?? '';
+  if (!text || categories.length === 0) return text;
+  const known = categories.find((name) => name.toLowerCase() === text.toLowerCase());
+  if (!known) problems.push({ field: cellField(row.row, 'category'), message: `"${echo(text)}" is no category; the categories are ${categories.join(', ')}` });
+  return known ?? text;
 }
 
 function numberCell(row: ImportRow, column: 'criticality' | 'lat' | 'lng', problems: ImportProblem[]): number | undefined {

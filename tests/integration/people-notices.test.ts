@@ -15,10 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** What a user's device pulls of their alerts about one subject. */
-async function alertsOf(username: string, subjectId: string): Promise<Notification[]> {
+/** What a user's device pulls of their alerts. */
+async function allAlertsOf(username: string): Promise<Notification[]> {
   const api = await loginAs(server.url, username);
-  return ((await pullAll(api, 'notifications', 1000)).documents as Notification[]).filter((note) => note.subjectId === subjectId);
+  return (await pullAll(api, 'notifications', 1000)).documents as Notification[];
+}
+
+/** Their alerts about one subject. */
+async function alertsOf(username: string, subjectId: string): Promise<Notification[]> {
+  return (await allAlertsOf(username)).filter((note) => note.subjectId === subjectId);
 }
 
 async function stored<D>(collection: string, id: string): Promise<D> {
@@ -41,8 +46,11 @@ describe('people hear about changes to their work', () => {
     expect((await pushRows(dispatcher, 'workOrders', [{ assumedMasterState: before, newDocumentState: moved }])).status).toBe(200);
 
     expect(await alertsOf('eng2', job.id)).toEqual([expect.objectContaining({ kind: 'assigned', userId: 'user-eng2' })]);
-    const told = (await alertsOf('eng1', job.id)).filter((note) => note.kind === 'info');
-    expect(told).toEqual([expect.objectContaining({ title: expect.stringMatching(/reassigned to Eli Novak$/), body: expect.stringContaining('handed in when you sync') })]);
+    // The one who lost it is told who has it now, with no link: the job is no longer on their device.
+    const number = (await stored<WorkOrder>('workOrders', job.id)).number;
+    const told = (await allAlertsOf('eng1')).filter((note) => note.kind === 'info' && note.title.startsWith(number));
+    expect(told).toEqual([expect.objectContaining({ title: `${number}: reassigned to Eli Novak`, body: expect.stringContaining('handed in when you sync') })]);
+    expect(told[0]).not.toHaveProperty('subjectId');
     // The desk made the change: it gets nothing.
     expect(await alertsOf('dispatch1', job.id)).toEqual([]);
   });
@@ -64,8 +72,16 @@ describe('people hear about changes to their work', () => {
     expect((await pushRows(dispatcher, 'comments', [{ newDocumentState: comment }])).body).toEqual([]);
 
     for (const username of ['site1', 'eng1']) {
-      expect(await alertsOf(username, ticket.id)).toEqual([expect.objectContaining({ kind: 'comment', title: `${number}: Dana Dispatch commented`, body: 'Parts ordered, arriving Tuesday.', subjectType: 'ticket' })]);
+      expect((await alertsOf(username, ticket.id)).filter((note) => note.kind === 'comment')).toEqual([expect.objectContaining({ kind: 'comment', title: `${number}: Dana Dispatch commented`, body: 'Parts ordered, arriving Tuesday.', subjectType: 'ticket' })]);
     }
+    expect(await alertsOf('dispatch1', ticket.id)).toEqual([]);
+  });
+
+  it('a new ticket that arrives with an engineer tells them (it may have no work order yet); the desk that filed it hears nothing', async () => {
+    const ticket = buildTicket({ id: 'tck-notice-2', siteId: 'site-lon', category: 'HVAC', priority: 'high', slaPolicyId: 'sla-high', reportedBy: 'user-dispatch1', assigneeId: 'user-eng2', status: 'assigned' });
+    expect((await pushRows(dispatcher, 'tickets', [{ newDocumentState: ticket }])).body).toEqual([]);
+    const number = (await stored<Ticket>('tickets', ticket.id)).number;
+    expect(await alertsOf('eng2', ticket.id)).toEqual([expect.objectContaining({ kind: 'assigned', title: `${number}: assigned to you`, body: expect.stringContaining('London Canary Wharf'), subjectType: 'ticket' })]);
     expect(await alertsOf('dispatch1', ticket.id)).toEqual([]);
   });
 });

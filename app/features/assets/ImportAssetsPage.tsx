@@ -8,6 +8,7 @@ import { useBusy } from '../../components/useBusy';
 import { toDomain, useLiveQuery } from '../../db/hooks';
 import { useSession, useSessionApi } from '../../session/SessionContext';
 import { describeImportField, IMPORT_TEMPLATE_CSV, importFailure } from './asset-import';
+import { ASSET_STATUS_LABELS } from './ticket-labels';
 import './assets.css';
 
 /** Rows shown before importing: enough to see the columns were read right. */
@@ -141,6 +142,8 @@ function AssetPreview({ rows, siteName, more }: { rows: AssetImportResult['creat
           <th scope="col">Tag</th>
           <th scope="col">Name</th>
           <th scope="col">Site</th>
+          <th scope="col">Category</th>
+          <th scope="col">Status</th>
         </tr>
       </thead>
       <tbody>
@@ -149,13 +152,15 @@ function AssetPreview({ rows, siteName, more }: { rows: AssetImportResult['creat
             <td>{row.tag}</td>
             <td>{row.name}</td>
             <td>{siteName(row.siteId)}</td>
+            <td>{row.category}</td>
+            <td>{ASSET_STATUS_LABELS[row.status as keyof typeof ASSET_STATUS_LABELS] ?? row.status}</td>
           </tr>
         ))}
       </tbody>
       {more > 0 && (
         <tfoot>
           <tr>
-            <td colSpan={3} className="muted">
+            <td colSpan={5} className="muted">
               …and {more} more
             </td>
           </tr>

@@ -4,7 +4,7 @@ import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import type { WorkOrder } from '@shared/schemas/work-order';
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
-import { formatDay, formatTime } from '../../components/format';
+import { calendarDate, formatDay, formatTime } from '../../components/format';
 import { isProvisionalNumber, shownNumber } from '../../components/labels';
 import { TicketSlaBadge } from '../../components/TicketSlaBadge';
 import { UnsyncedMarker } from '../../components/UnsyncedMarker';
@@ -18,12 +18,14 @@ export function WorkOrderRow({ wo, site, asset, ticket, showDate }: Props) {
   // A completed job is listed when it was done, which may be another day than its schedule.
   const listedAt = listedAtOf(wo) as string;
   const done = listedAt !== wo.scheduledStart;
+  // Today also lists jobs under way from other days: those name their day, or 09:30 reads as this morning.
+  const withDate = showDate || calendarDate(listedAt, zone) !== calendarDate(new Date(), zone);
   return (
     <Link to={`/work-orders/${wo.id}`} className={`wo-row wo-row--${wo.status}`} data-testid="wo-row" data-id={wo.id} data-status={wo.status}>
       <span className="wo-row__line">
         <time className="wo-row__time" dateTime={listedAt}>
           {done && 'Done '}
-          {showDate && `${formatDay(listedAt, zone)} `}
+          {withDate && `${formatDay(listedAt, zone)} `}
           {formatTime(listedAt, zone)}
         </time>
         <span className="wo-row__number">

@@ -30,7 +30,7 @@ describe('reading an asset import file', () => {
     expect(long.problems).toEqual([{ field: 'rows', message: expect.stringContaining(`more than ${MAX_IMPORT_ROWS} rows`) }]);
     const wide = readImportFile(`${Array.from({ length: 100_000 }, (_, index) => `c${index}`).join(',')}\n1`);
     expect(wide.problems).toEqual([{ field: 'columns', message: expect.stringContaining('100000 columns') }]);
-    const plan = planAssetImport(readImportFile(`tag,site,name,category\nA-001,${'S'.repeat(10_000)},Fan,HVAC`).rows, [], [], '2026-12-05T09:00:00.000Z');
+    const plan = planAssetImport(readImportFile(`tag,site,name,category\nA-001,${'S'.repeat(10_000)},Fan,HVAC`).rows, { sites: [], categories: [] }, [], '2026-12-05T09:00:00.000Z');
     expect(plan.problems[0]?.message.length).toBeLessThan(100);
   });
 
@@ -45,11 +45,12 @@ describe('planning an asset import', () => {
   const now = '2026-12-05T09:00:00.000Z';
 
   it('builds valid assets with the defaults, ids of their own and the server’s time', () => {
-    const { rows } = readImportFile('tag,site,name,category\nA-001,LON,Fan,HVAC\nA-002,site-1,Pump,Plumbing');
-    const plan = planAssetImport(rows, [site], [], now);
+    const { rows } = readImportFile('tag,site,name,category\nA-001,LON,Fan,hvac\nA-002,site-1,Pump,Plumbing');
+    const plan = planAssetImport(rows, { sites: [site], categories: ['HVAC', 'Plumbing'] }, [], now);
     expect(plan.problems).toEqual([]);
     expect(plan.assets).toEqual([
-      expect.objectContaining({ tag: 'A-001', siteId: 'site-1', status: 'operational', criticality: 3, createdAt: now, updatedAt: now, type: 'asset' }),
+      // The category as the list writes it, whatever the file's case.
+      expect.objectContaining({ tag: 'A-001', siteId: 'site-1', category: 'HVAC', status: 'operational', criticality: 3, createdAt: now, updatedAt: now, type: 'asset' }),
       expect.objectContaining({ tag: 'A-002', siteId: 'site-1' }),
     ]);
     expect(new Set(plan.assets.map((asset) => asset.id)).size).toBe(2);
@@ -57,12 +58,19 @@ describe('planning an asset import', () => {
 
   it('reports a tag taken by a stored asset or an earlier row once per row, beside the row’s other problems', () => {
     const { rows } = readImportFile('tag,site,name,category,lat,lng\nA-001,LON,Fan,HVAC,,\nA-001,LON,Fan 2,HVAC,1,\nB-001,LON,Fan 3,HVAC,,');
-    const plan = planAssetImport(rows, [site], [buildAsset({ id: 'held', tag: 'B-001', name: 'Old fan', siteId: 'site-1' })], now);
+    const plan = planAssetImport(rows, { sites: [site], categories: ['HVAC'] }, [buildAsset({ id: 'held', tag: 'B-001', name: 'Old fan', siteId: 'site-1' })], now);
     expect(plan.problems).toEqual([
       { field: 'rows[3].lng', message: 'give both lat and lng, or neither' },
       { field: 'rows[3].tag', message: 'tag A-001 is also on row 2' },
       { field: 'rows[4].tag', message: 'tag B-001 is already used by asset "Old fan" (held)' },
     ]);
     expect(plan.assets.map((asset) => asset.tag)).toEqual(['A-001']);
+  });
+
+  it('refuses a category the list does not have: what a name with an unquoted comma pushes into it', () => {
+    const { rows, problems } = readImportFile('tag,site,name,category,manufacturer\nA-001,LON,Thing, south roof,HVAC');
+    expect(problems).toEqual([]);
+    const plan = planAssetImport(rows, { sites: [site], categories: ['HVAC'] }, [], now);
+    expect(plan.problems).toEqual([{ field: 'rows[2].category', message: '"south roof" is no category; the categories are HVAC' }]);
   });
 });
