@@ -10,10 +10,10 @@ import type { Selector } from '../store/store';
 import { forbidden, InvalidInputError } from '../errors';
 import { principalOf, requireAuth } from '../middlewares/require-auth';
 import { validate } from '../middlewares/validate';
-import { parseStoredDoc } from '../replication/visibility';
 import { computeAcl } from '../services/acl';
 import { activityAcl, buildActivity } from '../services/audit';
 import { planAssetImport, readImportFile } from '../services/asset-import';
+import { liveDocs } from '../services/live-docs';
 
 /**
  * `POST /api/admin/assets/import`: a CSV of assets (a site's register) for those who may create
@@ -34,9 +34,9 @@ export function createAssetImportRouter(deps: AppDeps) {
     const now = deps.clock.now().toISOString();
     const tags = [...new Set(file.rows.flatMap((row) => row.cells.tag ?? []))];
     const [sites, categories, holders] = await Promise.all([
-      liveDocs<Site>(deps, 'sites', { type: 'site' }, 10_000),
-      liveDocs<Category>(deps, 'categories', { type: 'category' }, 10_000),
-      liveDocs<Asset>(deps, 'assets', { tag: { $in: tags } }, tags.length + 100),
+      findLive<Site>(deps, 'sites', { type: 'site' }, 10_000),
+      findLive<Category>(deps, 'categories', { type: 'category' }, 10_000),
+      findLive<Asset>(deps, 'assets', { tag: { $in: tags } }, tags.length + 100),
     ]);
     const plan = planAssetImport(file.rows, { sites, categories: categories.map((category) => category.name) }, holders, now);
     if (plan.problems.length > 0) throw rejected(plan.problems);
@@ -57,9 +57,9 @@ function rejected(problems: InvalidInputError['problems']): InvalidInputError {
   return new InvalidInputError(`Nothing was imported: ${first?.field}: ${first?.message}${more}`, problems.slice(0, MAX_PROBLEMS_SENT));
 }
 
-async function liveDocs<D extends { _deleted: boolean }>(deps: AppDeps, collection: 'sites' | 'assets' | 'categories', selector: Selector, limit: number): Promise<D[]> {
-  const stored = await deps.store.find(collection, selector, limit);
-  return stored.flatMap((entry) => (parseStoredDoc(collection, entry.fields, deps.logger) as D | undefined) ?? []).filter((doc) => !doc._deleted);
+/** The live documents a selector finds, parsed (services/live-docs.ts). */
+async function findLive<D extends { _deleted: boolean }>(deps: AppDeps, collection: 'sites' | 'assets' | 'categories', selector: Selector, limit: number): Promise<D[]> {
+  return liveDocs<D>(collection, await deps.store.find(collection, selector, limit), deps.logger);
 }
 
 async function store(deps: AppDeps, actorId: string, assets: Asset[], now: string): Promise<void> {

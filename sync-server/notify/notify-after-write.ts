@@ -3,7 +3,7 @@ import type { Site } from '@shared/schemas/site';
 import type { Ticket } from '@shared/schemas/ticket';
 import type { User } from '@shared/schemas/user';
 import type { ServiceDeps } from '../app-deps';
-import { parseStoredDoc } from '../replication/visibility';
+import { liveDocs } from '../services/live-docs';
 import { computeAcl } from '../services/acl';
 import { commentNotices, type NoticeContext, referencedIds, ticketNotices, workOrderNotices } from './people-notices';
 
@@ -48,11 +48,6 @@ async function loadContext(deps: ServiceDeps, before: (AnyDoc | undefined)[], af
 }
 
 async function loadDocs<D extends AnyDoc>(deps: ServiceDeps, collection: 'tickets' | 'users' | 'sites', ids: string[]): Promise<Map<string, D>> {
-  const stored = await deps.store.getMany(collection, ids);
-  const docs = new Map<string, D>();
-  for (const [id, entry] of stored) {
-    const doc = parseStoredDoc(collection, entry.fields, deps.logger) as D | undefined;
-    if (doc && !doc._deleted) docs.set(id, doc);
-  }
-  return docs;
+  const docs = liveDocs<D>(collection, (await deps.store.getMany(collection, ids)).values(), deps.logger);
+  return new Map(docs.map((doc) => [doc.id, doc]));
 }

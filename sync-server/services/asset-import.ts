@@ -20,7 +20,7 @@ const MAX_COLUMNS = 50;
 /** How much of a cell a problem repeats: enough to find it, never the whole of a huge one. */
 const ECHO_CHARS = 60;
 
-export const echo = (value: string) => (value.length > ECHO_CHARS ? `${value.slice(0, ECHO_CHARS)}…` : value);
+const echo = (value: string) => (value.length > ECHO_CHARS ? `${value.slice(0, ECHO_CHARS)}…` : value);
 
 /**
  * The file's rows by column (papaparse: quoted commas, quotes and line breaks in cells). Column
