@@ -39,8 +39,9 @@ async function createTicket(id: string): Promise<Ticket> {
 }
 
 /** Who was told about each threshold of a ticket, as `response.breach: user, user`. */
+/** The SLA notices about a ticket (its engineer's "assigned to you" alert is not one), by threshold. */
 async function noticesOf(ticketId: string): Promise<Record<string, string[]>> {
-  const notices = (await server.store.find('notifications', { subjectId: ticketId }, 1000)).map((stored) => stored.fields as Notification);
+  const notices = (await server.store.find('notifications', { subjectId: ticketId }, 1000)).map((stored) => stored.fields as Notification).filter((notice) => notice.due !== undefined);
   const told: Record<string, string[]> = {};
   for (const notice of notices) {
     const threshold = `${notice.due?.target}.${notice.kind}`;
