@@ -28,3 +28,8 @@ export type ErrorReason = (typeof ERROR_REASONS)[number];
  * request can have many (an imported file's cells); `field` then names the first.
  */
 export type ErrorBody = { error: ErrorReason; message: string; field?: string; problems?: { field: string; message: string }[] };
+
+/** `[0].newDocumentState.checklist[2].label`: how a field is named in every error body (and by forms that show the server's problems beside their inputs). */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
+}

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { IdSchema } from '@shared/schemas/common';
+import { formatPath } from '@shared/errors';
 import { badRequest } from '../errors';
 
 type Part = 'body' | 'query' | 'params' | 'headers';
@@ -26,9 +27,4 @@ export function zodToBadRequest(error: z.ZodError, whole: string, prefix = '') {
   const issue = error.issues[0];
   const field = prefix + formatPath(issue?.path ?? []) || whole;
   return badRequest(`${field}: ${issue?.message ?? 'invalid'}`, field);
-}
-
-/** `[0].newDocumentState.checklist[2].label`: how a field is named in every error body. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
 }

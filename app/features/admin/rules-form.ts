@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type { ThresholdKind } from '@shared/domain/sla/thresholds';
 import { RuleSetSchema, type AssignmentRule, type RecipientGroup, type RuleSet } from '@shared/schemas/rules';
+import { formatPath } from '@shared/errors';
 import { describeIssue } from '@shared/schemas/issue-words';
 import { HttpError, OfflineError } from '../../sync/errors';
 
@@ -26,11 +27,6 @@ export const GROUP_LABELS: Record<RecipientGroup, string> = {
   admins: 'Admins',
 };
 
-/** A field path as the server writes it in an error body (sync-server/middlewares/validate.ts formatPath). */
-export function fieldPathOf(path: readonly PropertyKey[]): string {
-  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
-}
-
 /** Every problem the schema finds in the rules, the first per field, in words; empty when there is none. */
 export function checkRuleSet(ruleSet: RuleSet): RuleProblems {
   const parsed = RuleSetSchema.safeParse(ruleSet);
@@ -39,7 +35,7 @@ export function checkRuleSet(ruleSet: RuleSet): RuleProblems {
 
 function problemsOfIssues(issues: readonly z.core.$ZodIssue[]): RuleProblems {
   const problems: Record<string, string> = {};
-  for (const issue of issues) problems[fieldPathOf(issue.path) || 'form'] ??= describeIssue(issue);
+  for (const issue of issues) problems[formatPath(issue.path) || 'form'] ??= describeIssue(issue);
   return problems;
 }
 
